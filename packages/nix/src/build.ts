@@ -1,0 +1,238 @@
+// Small builders for the Nix AST. Each accepts plain values wherever an expression goes, so callers
+// write `attrs({ port: 3001 })` rather than `attrs({ port: int(3001) })`.
+import {
+  node,
+  type ApplyNode,
+  type AssertNode,
+  type AttrKey,
+  type AttrsNode,
+  type BinaryNode,
+  type BinaryOp,
+  type Binding,
+  type BindingNode,
+  type BoolNode,
+  type FloatNode,
+  type Formal,
+  type IdentNode,
+  type IfNode,
+  type InheritNode,
+  type IntNode,
+  type LambdaNode,
+  type LetNode,
+  type ListItem,
+  type ListNode,
+  type NixExpr,
+  type NullNode,
+  type PathNode,
+  type RawNode,
+  type SelectNode,
+  type StringNode,
+  type UnaryNode,
+  type WithNode,
+} from "./ast.js";
+import { NixValueError } from "./errors.js";
+import { checkText, fromJS, type NixValue } from "./from-js.js";
+
+/** `null` */
+export const nil: NullNode = node({ kind: "null" });
+
+/** `true` / `false` */
+export function bool(value: boolean): BoolNode {
+  return node({ kind: "bool", value });
+}
+
+/** `42`: an integer (a float argument with a fraction is an error; use `float`). */
+export function int(value: number | bigint): IntNode {
+  if (typeof value === "number" && !Number.isInteger(value)) {
+    throw new NixValueError([], `int(${value}): not an integer (use float for fractions)`);
+  }
+  return fromJS(value) as IntNode;
+}
+
+/** `1.5`, `1.0e-7`: always printed so that Nix reads a float back. */
+export function float(value: number): FloatNode {
+  if (!Number.isFinite(value)) throw new NixValueError([], `${value} has no Nix equivalent (floats must be finite)`);
+  return node({ kind: "float", value });
+}
+
+/** `"text"`, or `''…''` when multi-line. Parts that are expressions become `${…}`: `str("http://", host)`. */
+export function str(...parts: (string | NixValue)[]): StringNode {
+  return stringOf(parts, "auto");
+}
+
+/** Like `str`, but always `''…''` (escaped as needed): for scripts and config bodies. */
+export function indented(...parts: (string | NixValue)[]): StringNode {
+  return stringOf(parts, "indented");
+}
+
+function stringOf(parts: readonly (string | NixValue)[], style: StringNode["style"]): StringNode {
+  const converted = parts.map((part, i) => {
+    if (typeof part !== "string") return fromJS(part, [i]);
+    checkText(part, [i], "string");
+    return part;
+  });
+  return node({ kind: "string", parts: converted, style });
+}
+
+/** `./hosts/x.nix`, `/etc/nixos`, `~/x` or `<nixpkgs>`. A bare relative name gets `./` in front. */
+export function path(value: string): PathNode {
+  return node({ kind: "path", value });
+}
+
+/** `[ a b ]`. Items may be `item(value, { comment })` to carry a comment. */
+export function list(items: readonly (NixValue | ListItem)[]): ListNode {
+  return node({
+    kind: "list",
+    items: items.map((entry, i) => (isListItem(entry) ? entry : { value: fromJS(entry, [i]) })),
+  });
+}
+
+const LIST_ITEM: unique symbol = Symbol("list item");
+
+/** A list element with a comment: `item(8043, { trailingComment: "nginx" })` prints `8043 # nginx`. */
+export function item(value: NixValue, comments: { comment?: string; trailingComment?: string }): ListItem {
+  return Object.assign({ value: fromJS(value) }, comments, { [LIST_ITEM]: true });
+}
+
+function isListItem(entry: unknown): entry is ListItem {
+  return typeof entry === "object" && entry !== null && LIST_ITEM in entry;
+}
+
+type BindingsInput = readonly Binding[] | { readonly [key: string]: NixValue | undefined };
+
+/** `{ a = 1; }` from a record or from explicit `bind` / `inherit` entries. */
+export function attrs(bindings: BindingsInput): AttrsNode {
+  return node({ kind: "attrs", rec: false, bindings: toBindings(bindings) });
+}
+
+/** `rec { a = 1; b = a; }` */
+export function recAttrs(bindings: BindingsInput): AttrsNode {
+  return node({ kind: "attrs", rec: true, bindings: toBindings(bindings) });
+}
+
+function toBindings(input: BindingsInput): readonly Binding[] {
+  if (Array.isArray(input)) return input as readonly Binding[];
+  return Object.entries(input as Record<string, NixValue | undefined>).flatMap(([key, value]) =>
+    value === undefined ? [] : [bind(key, value)],
+  );
+}
+
+/** `a.b.c = value;`. A string path is split on dots only when given as an array: `bind(["a", "b"], v)`. */
+export function bind(
+  path: AttrKey | readonly AttrKey[],
+  value: NixValue,
+  comments: { comment?: string; trailingComment?: string } = {},
+): BindingNode {
+  const keys = typeof path === "string" || !Array.isArray(path) ? [path as AttrKey] : (path as readonly AttrKey[]);
+  if (keys.length === 0) throw new NixValueError([], "a binding needs at least one attribute name");
+  keys.forEach((key, i) => typeof key === "string" && checkText(key, [i], "attribute name"));
+  return node({ kind: "binding", path: keys, value: fromJS(value, keys.filter((k) => typeof k === "string")), ...comments });
+}
+
+/** `inherit a b;` or, with `from`, `inherit (src) a b;` */
+export function inherit(names: readonly string[], from?: NixValue): InheritNode {
+  return node({ kind: "inherit", names, ...(from === undefined ? {} : { from: fromJS(from) }) });
+}
+
+/** `let a = 1; in body` */
+export function letIn(bindings: BindingsInput, body: NixValue): LetNode {
+  return node({ kind: "let", bindings: toBindings(bindings), body: fromJS(body) });
+}
+
+/** `x: body` */
+export function lambda(param: string, body: NixValue): LambdaNode {
+  return node({ kind: "lambda", param: { kind: "ident", name: param }, body: fromJS(body) });
+}
+
+/**
+ * `{ config, lib, ... }: body`. A formal is a name or `[name, default]`.
+ * `fn(["config", "lib"], body, { ellipsis: true })` prints `{ config, lib, ... }: body`.
+ */
+export function fn(
+  formals: readonly (string | readonly [string, NixValue])[],
+  body: NixValue,
+  options: { ellipsis?: boolean; at?: string } = {},
+): LambdaNode {
+  const list: Formal[] = formals.map((f) => (typeof f === "string" ? { name: f } : { name: f[0], default: fromJS(f[1]) }));
+  return node({
+    kind: "lambda",
+    param: { kind: "formals", formals: list, ellipsis: options.ellipsis ?? false, ...(options.at ? { at: options.at } : {}) },
+    body: fromJS(body),
+  });
+}
+
+/** `f a b`: applies one argument after the other. */
+export function call(fnExpr: NixValue, ...args: NixValue[]): NixExpr {
+  return args.reduce<NixExpr>((acc, arg) => node<ApplyNode>({ kind: "apply", fn: acc, arg: fromJS(arg) }), fromJS(fnExpr));
+}
+
+/** `name` (an identifier; `id("lib")`). */
+export function id(name: string): IdentNode {
+  return node({ kind: "ident", name });
+}
+
+/**
+ * `target.a.b` or `target.a.b or default`. A dotted string is split: `select(id("config"), "services.x.port")`.
+ * Use an array to keep a dot inside one name: `select(id("x"), ["a.b"])` prints `x."a.b"`.
+ */
+export function select(target: NixValue, path: string | readonly AttrKey[], orDefault?: NixValue): SelectNode {
+  const keys = typeof path === "string" ? path.split(".") : path;
+  return node({
+    kind: "select",
+    target: fromJS(target),
+    path: keys,
+    ...(orDefault === undefined ? {} : { default: fromJS(orDefault) }),
+  });
+}
+
+/** `a.b.c` from a dotted name: `ref("lib.types.port")`. */
+export function ref(dotted: string): NixExpr {
+  const [head, ...rest] = dotted.split(".");
+  const base = id(head ?? dotted);
+  return rest.length === 0 ? base : select(base, rest);
+}
+
+/** `with scope; body` */
+export function withScope(scope: NixValue, body: NixValue): WithNode {
+  return node({ kind: "with", scope: fromJS(scope), body: fromJS(body) });
+}
+
+/** `if cond then a else b` */
+export function ifThen(cond: NixValue, then: NixValue, otherwise: NixValue): IfNode {
+  return node({ kind: "if", cond: fromJS(cond), then: fromJS(then), else: fromJS(otherwise) });
+}
+
+/** `assert cond; body` */
+export function assertThen(cond: NixValue, body: NixValue): AssertNode {
+  return node({ kind: "assert", cond: fromJS(cond), body: fromJS(body) });
+}
+
+/** `!x` */
+export function not(operand: NixValue): UnaryNode {
+  return node({ kind: "unary", op: "!", operand: fromJS(operand) });
+}
+
+/** `-x` */
+export function neg(operand: NixValue): UnaryNode {
+  return node({ kind: "unary", op: "-", operand: fromJS(operand) });
+}
+
+/** `a op b`, parenthesised by the printer as precedence requires: `op("//", base, attrs({ … }))`. */
+export function op(operator: BinaryOp, left: NixValue, right: NixValue): BinaryNode {
+  return node({ kind: "binary", op: operator, left: fromJS(left), right: fromJS(right) });
+}
+
+/** `a // b` */
+export function update(left: NixValue, right: NixValue): BinaryNode {
+  return op("//", left, right);
+}
+
+/** `a ++ b` */
+export function concat(left: NixValue, right: NixValue): BinaryNode {
+  return op("++", left, right);
+}
+
+/** Source text printed verbatim: the caller vouches that it parses. Prefer any other builder. */
+export function raw(text: string): RawNode {
+  return node({ kind: "raw", text });
+}

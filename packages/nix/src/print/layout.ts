@@ -1,0 +1,303 @@
+// The printer's cursor and the layout decisions shared by every node kind: fit on the line, hang a
+// bracketed value off the current line ("absorb" it, as nixfmt says), or move to the next line.
+// Per-kind broken layouts are in `broken.ts`.
+import type { ApplyNode, BinaryNode, BinaryOp, Binding, InheritNode, NixExpr, NixKind } from "../ast.js";
+import { NixValueError } from "../errors.js";
+import { BROKEN, type BrokenRule } from "./broken.js";
+import { attrName, commentLines } from "./escape.js";
+import { binarySides, Flat } from "./flat.js";
+import { BINARY, Prec, precOf } from "./precedence.js";
+import { attrPathPieces, type Piece } from "./strings.js";
+
+const NEWLINES: string[] = [];
+
+function newlineAt(level: number): string {
+  return (NEWLINES[level] ??= `\n${"  ".repeat(level)}`);
+}
+
+export function layout(e: NixExpr, width: number): string {
+  const printer = new Printer(width);
+  printer.expr(e, 0);
+  return printer.result();
+}
+
+export class Printer {
+  readonly flat: Flat;
+  // Appending to one string: V8 builds a rope (linear, flattened once) and measured faster than
+  // pushing pieces and joining them at the end. A line break waits in `pending` and goes out with
+  // the next text, so short pieces are joined before they reach the rope.
+  private out = "";
+  private pending = "";
+  private col = 0;
+  // Data repeats its attribute names; checking each once per print is measurably faster.
+  private readonly names = new Map<string, string>();
+
+  constructor(readonly width: number) {
+    this.flat = new Flat(width);
+  }
+
+  result(): string {
+    return this.out + this.pending;
+  }
+
+  write(text: string): void {
+    if (this.pending === "") this.out += text;
+    else {
+      this.out += this.pending + text;
+      this.pending = "";
+    }
+    this.col += text.length;
+  }
+
+  newline(level: number): void {
+    this.pending += newlineAt(level);
+    this.col = level * 2;
+  }
+
+  /** A line break without indentation: blank lines carry no trailing spaces. */
+  emptyLine(): void {
+    this.pending += "\n";
+    this.col = 0;
+  }
+
+  fits(length: number): boolean {
+    return this.col + length <= this.width;
+  }
+
+  /** Prints `e` at the cursor, on one line if it fits; lines it breaks onto are indented `level`. */
+  expr(e: NixExpr, level: number, flat: string | null = this.flat.text(e)): void {
+    if (flat !== null && this.fits(flat.length)) this.write(flat);
+    else this.broken(e, level);
+  }
+
+  broken(e: NixExpr, level: number): void {
+    (BROKEN[e.kind] as BrokenRule<NixKind>)(this, e as never, level);
+  }
+
+  /** `e` as an operand that must bind at least as tightly as `min`. */
+  operand(e: NixExpr, min: number, level: number): void {
+    if (precOf(e) < min) this.parens(e, level);
+    else this.expr(e, level);
+  }
+
+  /** `(e)`: on one line, hugging a bracketed body `({ … })`, or with `e` on lines of its own. */
+  parens(e: NixExpr, level: number): void {
+    const flat = this.flat.text(e);
+    if (flat !== null && this.fits(flat.length + 2)) return this.write(`(${flat})`);
+    this.write("(");
+    if (this.absorbable(e)) this.broken(e, level);
+    else {
+      this.newline(level + 1);
+      this.expr(e, level + 1);
+      this.newline(level);
+    }
+    this.write(")");
+  }
+
+  pieces(pieces: readonly Piece[], level: number): void {
+    for (const piece of pieces) {
+      if (typeof piece === "string") this.write(piece);
+      else this.expr(piece, level);
+    }
+  }
+
+  /**
+   * Whether the broken form of `e` can start on the current line and end with a closing bracket on
+   * its own line: a set, a list, an indented string, or a call, `with`, `x:` or operator chain that
+   * ends in one (`lib.mkOption {`, `with pkgs; [`, `base // {`).
+   */
+  absorbable(e: NixExpr): boolean {
+    switch (e.kind) {
+      case "attrs":
+        return e.bindings.length > 0;
+      case "list":
+        return true;
+      case "string":
+        return this.flat.stringForm(e).kind === "block";
+      case "lambda":
+        return e.param.kind === "ident" && this.absorbable(e.body);
+      case "with":
+        return this.flat.operand(e.scope, Prec.implies) !== null && this.absorbable(e.body);
+      case "apply":
+      case "binary":
+        return this.hangingHead(e) !== null;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * For a call or operator chain whose last operand is absorbable and whose other parts are flat:
+   * the text before that last operand (`lib.mkOption `, `base // `), else null.
+   */
+  hangingHead(e: ApplyNode | BinaryNode): { head: string; last: NixExpr; min: number } | null {
+    const chain = e.kind === "apply" ? applyChain(e) : binaryChain(e);
+    if (chain === null) return null;
+    const { operands, separators, mins } = chain;
+    const lastIndex = operands.length - 1;
+    const last = operands[lastIndex];
+    if (last === undefined || !this.absorbable(last)) return null;
+    let head = "";
+    for (let i = 0; i < lastIndex; i++) {
+      const text = this.flat.operand(operands[i] as NixExpr, mins[i] ?? Prec.atom);
+      if (text === null) return null;
+      head += text + (separators[i] ?? " ");
+    }
+    return head.length <= this.width ? { head, last, min: mins[lastIndex] ?? Prec.atom } : null;
+  }
+
+  /** After a binding name (or a formal, with `glue` ` ? `): ` = value`, hung, or on the next line. */
+  rhs(e: NixExpr, level: number, glue = " = "): void {
+    const flat = this.flat.text(e);
+    if (flat !== null && this.fits(glue.length + flat.length + 1)) this.write(glue + flat);
+    else if (this.absorbable(e)) {
+      this.write(glue);
+      this.broken(e, level);
+    } else {
+      this.write(glue.trimEnd());
+      this.newline(level + 1);
+      this.expr(e, level + 1, flat);
+    }
+  }
+
+  /** After `with x;` or `x:`: the body on the same line if it fits or hangs, else below, unindented. */
+  body(e: NixExpr, level: number): void {
+    const flat = this.flat.text(e);
+    if (flat !== null && this.fits(flat.length + 1)) this.write(` ${flat}`);
+    else if (this.absorbable(e)) {
+      this.write(" ");
+      this.broken(e, level);
+    } else {
+      this.newline(level);
+      this.expr(e, level, flat);
+    }
+  }
+
+  /** Bindings of a set or `let`, one per line at `level`, each with its comments. */
+  bindings(bindings: readonly Binding[], level: number): void {
+    for (const binding of bindings) {
+      this.comment(binding.comment, level);
+      this.newline(level);
+      if (binding.kind === "inherit") this.inherit(binding, level);
+      else {
+        const { path } = binding;
+        if (path.length === 0) throw new NixValueError([], "a binding needs at least one attribute name");
+        // Data is mostly `name = value;`: skip building pieces for a single plain name.
+        const [key] = path;
+        if (path.length === 1 && typeof key === "string") this.write(this.attrName(key));
+        else this.pieces(attrPathPieces(path), level);
+        this.rhs(binding.value, level);
+        this.write(";");
+      }
+      this.trailingComment(binding.trailingComment, level);
+    }
+  }
+
+  private attrName(name: string): string {
+    let text = this.names.get(name);
+    if (text === undefined) {
+      text = attrName(name);
+      this.names.set(name, text);
+    }
+    return text;
+  }
+
+  /** `inherit (from) a b;`, or one name per line when that is too long. */
+  private inherit(binding: InheritNode, level: number): void {
+    const names = binding.names.map(attrName);
+    const from = binding.from === undefined ? "" : this.flat.parens(binding.from);
+    const flat = from === null ? null : `inherit${from === "" ? "" : ` ${from}`}${names.map((n) => ` ${n}`).join("")};`;
+    if (flat !== null && this.fits(flat.length)) return this.write(flat);
+    this.write("inherit");
+    if (binding.from !== undefined) {
+      this.write(" ");
+      this.parens(binding.from, level);
+    }
+    for (const name of names) {
+      this.newline(level + 1);
+      this.write(name);
+    }
+    this.newline(level + 1);
+    this.write(";");
+  }
+
+  /** `# …` lines above an entry. */
+  comment(text: string | undefined, level: number): void {
+    if (text === undefined) return;
+    for (const line of commentLines(text)) {
+      this.newline(level);
+      this.write(line);
+    }
+  }
+
+  /** `# …` after an entry; further lines of a multi-line comment follow below it. */
+  trailingComment(text: string | undefined, level: number): void {
+    if (text === undefined) return;
+    commentLines(text).forEach((line, i) => {
+      if (i > 0) this.newline(level);
+      else this.write(" ");
+      this.write(line);
+    });
+  }
+}
+
+interface Chain {
+  readonly operands: readonly NixExpr[];
+  /** Text between operand i and i + 1. */
+  readonly separators: readonly string[];
+  /** Minimum precedence of each operand. */
+  readonly mins: readonly number[];
+}
+
+/** `f a b c` as the function and its arguments. */
+export function applyChain(e: ApplyNode): Chain {
+  const operands: NixExpr[] = [];
+  let fn: NixExpr = e;
+  for (; fn.kind === "apply"; fn = fn.fn) operands.push(fn.arg);
+  operands.push(fn);
+  operands.reverse();
+  return {
+    operands,
+    separators: operands.slice(1).map(() => " "),
+    mins: operands.map((_, i) => (i === 0 ? Prec.apply : Prec.select)),
+  };
+}
+
+/**
+ * `a + b - c` or `a // b // c` as one chain of operators of the same precedence, walking the side
+ * the operator associates to; null for `?`, whose right side is not an expression.
+ */
+export function binaryChain(e: BinaryNode): Chain | null {
+  if (e.op === "?") return null;
+  const { prec, assoc } = BINARY[e.op];
+  const sameLevel = (x: NixExpr): x is BinaryNode => x.kind === "binary" && x.op !== "?" && BINARY[x.op].prec === prec;
+  const operands: NixExpr[] = [];
+  const ops: BinaryOp[] = [];
+  if (assoc === "left") {
+    let node: NixExpr = e;
+    for (; sameLevel(node); node = node.left) {
+      operands.push(node.right);
+      ops.push(node.op);
+    }
+    operands.push(node);
+    operands.reverse();
+    ops.reverse();
+  } else if (assoc === "right") {
+    let node: NixExpr = e;
+    for (; sameLevel(node); node = node.right) {
+      operands.push(node.left);
+      ops.push(node.op);
+    }
+    operands.push(node);
+  } else {
+    operands.push(e.left, e.right);
+    ops.push(e.op);
+  }
+  const [leftMin, rightMin] = binarySides(e.op);
+  const mins = operands.map((_, i) => {
+    if (assoc === "left") return i === 0 ? leftMin : rightMin;
+    if (assoc === "right") return i === operands.length - 1 ? rightMin : leftMin;
+    return i === 0 ? leftMin : rightMin;
+  });
+  return { operands, separators: ops.map((op) => ` ${op} `), mins };
+}

@@ -1,0 +1,9 @@
+// The command table: `eval` and `import` join as one entry each. Every command module is loaded at
+// start-up to print the usage, so a heavy dependency (ts-morph, prettier) is imported inside `run`.
+import type { Command } from "../command.js";
+import { check } from "./check.js";
+import { gen } from "./gen.js";
+import { schema } from "./schema.js";
+import { validate } from "./validate.js";
+
+export const commands: readonly Command[] = [gen, check, validate, schema];

@@ -1,0 +1,97 @@
+// Config file → the plain value the schema validates. TypeScript and JavaScript go through jiti (the
+// loader c12 uses), so a config can import `defineConfig` and Nix builders; JSON and YAML are data.
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { parseDocument } from "yaml";
+
+export const configExtensions = [".ts", ".mts", ".js", ".json", ".yaml", ".yml"] as const;
+
+export class ConfigLoadError extends Error {
+  override readonly name = "ConfigLoadError";
+  constructor(
+    /** The config file as it was given. */
+    readonly file: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot load ${file}: ${reason}`, options);
+  }
+}
+
+/**
+ * Reads a config file: the default export of `.ts`/`.mts`/`.js`, the document of `.json`/`.yaml`/`.yml`.
+ * `file` is resolved against `cwd`; errors name it as given.
+ */
+export async function loadConfig(file: string, options: { readonly cwd?: string } = {}): Promise<unknown> {
+  const absolute = resolve(options.cwd ?? process.cwd(), file);
+  const extension = extname(file);
+  switch (extension) {
+    case ".ts":
+    case ".mts":
+    case ".js":
+      return loadModule(file, absolute);
+    case ".json":
+      return parseJson(file, await readText(file, absolute));
+    case ".yaml":
+    case ".yml":
+      return parseYaml(file, await readText(file, absolute));
+    default:
+      throw new ConfigLoadError(file, `unsupported file type "${extension}"; use one of ${configExtensions.join(" ")}`);
+  }
+}
+
+async function readText(file: string, absolute: string): Promise<string> {
+  try {
+    return await readFile(absolute, "utf8");
+  } catch (error) {
+    throw new ConfigLoadError(file, reasonOf(error), { cause: error });
+  }
+}
+
+async function loadModule(file: string, absolute: string): Promise<unknown> {
+  // Imported here, not at the top: JSON and YAML configs never pay for the loader.
+  const { createJiti } = await import("jiti");
+  const jiti = createJiti(import.meta.url, { interopDefault: false });
+  let module: unknown;
+  try {
+    module = await jiti.import(absolute);
+  } catch (error) {
+    throw new ConfigLoadError(file, reasonOf(error), { cause: error });
+  }
+  if (typeof module !== "object" || module === null || !("default" in module) || module.default === undefined) {
+    throw new ConfigLoadError(file, "no default export; end the file with `export default defineConfig({ … })`");
+  }
+  return module.default;
+}
+
+function parseJson(file: string, text: string): unknown {
+  const source = text.replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    throw new ConfigLoadError(file, withLineColumn(reasonOf(error), source), { cause: error });
+  }
+}
+
+function parseYaml(file: string, text: string): unknown {
+  // `prettyErrors` puts "at line L, column C" and the offending line into each message.
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const first = document.errors[0];
+  if (first !== undefined) throw new ConfigLoadError(file, first.message, { cause: first });
+  return document.toJS();
+}
+
+/** JSON.parse reports a character offset; people look for a line and a column. */
+function withLineColumn(message: string, text: string): string {
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  if (offset === undefined) return message;
+  const before = text.slice(0, Number(offset));
+  const line = before.split("\n").length;
+  const column = Number(offset) - before.lastIndexOf("\n");
+  return `${message.replace(/ in JSON at position \d+.*$/s, "")} at line ${line}, column ${column}`;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error && "code" in error && error.code === "ENOENT") return "no such file";
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,127 @@
+// NixOS settings given as `dotted.option.path → value` entries, turned into bindings. Each entry prints
+// as one binding at its path, grouped the way its author wrote it (`"services.grafana": { … }` prints
+// `services.grafana = { … };`). Nix rejects an attribute set twice, so entries that reach the same
+// attribute are merged into the first one: objects deep-merge, two lists concatenate, and anything
+// else (expressions) goes through `lib.mkMerge`, which the module system resolves.
+import { attrs, bind, call, isNixExpr, list, ref, type AttrKey, type BindingNode, type NixValue } from "@homelab/nix";
+
+export type PathEntry = readonly [path: readonly AttrKey[], value: NixValue];
+
+/**
+ * `"services.grafana.enable"` → `["services", "grafana", "enable"]`. A name holding a dot cannot be
+ * written this way; nest it in an object value instead (`fileSystems: { "/mnt/a.b": … }`).
+ */
+export function splitPath(dotted: string): string[] {
+  return dotted.split(".");
+}
+
+/** Entries from a record of dotted paths, in the record's order. */
+export function dottedEntries(record: { readonly [path: string]: NixValue }): PathEntry[] {
+  return Object.entries(record).map(([key, value]) => [splitPath(key), value]);
+}
+
+/** One binding per entry, with entries that would set the same attribute merged. */
+export function mergeBindings(entries: readonly PathEntry[]): BindingNode[] {
+  return mergeEntries(entries).map(([path, value]) => collapsed(path, value));
+}
+
+/**
+ * A binding whose object value has a single attribute prints as a dotted path, as people write
+ * NixOS settings: `{ openssh = { authorizedKeys = { keys = …; }; }; }` → `openssh.authorizedKeys.keys = …;`.
+ */
+function collapsed(path: readonly AttrKey[], value: NixValue): BindingNode {
+  const keys = [...path];
+  let current = value;
+  for (let only = soleKey(current); only !== undefined; only = soleKey(current)) {
+    keys.push(only);
+    current = (current as PlainObject)[only] as NixValue;
+  }
+  return bind(keys, collapsedValue(current));
+}
+
+function collapsedValue(value: NixValue): NixValue {
+  if (Array.isArray(value)) return (value as readonly NixValue[]).map(collapsedValue);
+  if (!isPlainObject(value)) return value;
+  return attrs(
+    Object.entries(value).flatMap(([key, item]) => (item === undefined ? [] : [collapsed([key], item)])),
+  );
+}
+
+function soleKey(value: NixValue): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const keys = Object.keys(value).filter((key) => value[key] !== undefined);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** Entries merged so that no entry's path is a prefix of another's (the order of first appearance). */
+function mergeEntries(entries: readonly PathEntry[]): PathEntry[] {
+  const merged: PathEntry[] = [];
+  for (const [path, value] of entries) {
+    const outer = merged.findIndex(([existing]) => isPrefix(existing, path));
+    if (outer >= 0) {
+      const [existing, current] = merged[outer] as PathEntry;
+      merged[outer] = [existing, mergeAt(current, path.slice(existing.length), value)];
+      continue;
+    }
+    const inner = merged.flatMap((entry, i) => (isPrefix(path, entry[0]) ? [i] : []));
+    const [first, ...others] = inner;
+    if (first === undefined) {
+      merged.push([path, value]);
+      continue;
+    }
+    // The new entry encloses earlier ones: it takes the place of the first and absorbs them all, in
+    // order, so list items keep the order the entries gave them.
+    const [firstPath, firstValue] = merged[first] as PathEntry;
+    const earlier = others.reduce<NixValue>((acc, i) => {
+      const [existing, current] = merged[i] as PathEntry;
+      return mergeAt(acc, existing.slice(path.length), current);
+    }, nest(firstPath.slice(path.length), firstValue));
+    merged[first] = [path, combine(earlier, value)];
+    for (const i of others.reverse()) merged.splice(i, 1);
+  }
+  return merged;
+}
+
+/** Interpolated keys (`${cfg.domain}`) are only known at evaluation time, so they never collide here. */
+function isPrefix(prefix: readonly AttrKey[], path: readonly AttrKey[]): boolean {
+  return prefix.length <= path.length && prefix.every((key, i) => typeof key === "string" && key === path[i]);
+}
+
+type PlainObject = { readonly [key: string]: NixValue | undefined };
+
+function isPlainObject(value: NixValue | undefined): value is PlainObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpr(value);
+}
+
+function mergeAt(target: NixValue, rest: readonly AttrKey[], value: NixValue): NixValue {
+  const [head, ...tail] = rest;
+  if (head === undefined) return combine(target, value);
+  if (typeof head === "string" && isPlainObject(target)) {
+    const current = target[head];
+    const next = current === undefined ? nest(tail, value) : mergeAt(current, tail, value);
+    return { ...target, [head]: next };
+  }
+  return mkMerge(target, nest(rest, value));
+}
+
+/** `value` at `path` below: plain objects while the names are plain, so later entries can still merge in. */
+function nest(path: readonly AttrKey[], value: NixValue): NixValue {
+  if (path.every((key) => typeof key === "string")) return path.reduceRight<NixValue>((inner, key) => ({ [key]: inner }), value);
+  return attrs([bind(path, value)]);
+}
+
+function combine(a: NixValue, b: NixValue): NixValue {
+  if (Array.isArray(a) && Array.isArray(b)) return [...(a as NixValue[]), ...(b as NixValue[])];
+  if (isPlainObject(a) && isPlainObject(b)) {
+    return Object.entries(b).reduce<NixValue>(
+      (acc, [key, value]) => (value === undefined ? acc : mergeAt(acc, [key], value)),
+      a,
+    );
+  }
+  return mkMerge(a, b);
+}
+
+/** `lib.mkMerge [ a b ]` */
+function mkMerge(a: NixValue, b: NixValue): NixValue {
+  return call(ref("lib.mkMerge"), list([a, b]));
+}

@@ -1,0 +1,69 @@
+// flake-outputs.nix: a function of the flake's inputs returning its outputs, so the root flake.nix
+// stays `outputs = inputs: import ./generated/<name>/flake-outputs.nix inputs;` and never changes.
+import { attrs, bind, call, fn, inherit, list, path, printFile, ref, type NixExpr, type NixValue } from "@homelab/nix";
+import type { HomelabConfig, Machine } from "@homelab/schema";
+import { headerLines } from "./header.js";
+import { profileConfigPath } from "./profile-config.js";
+import type { Emitter } from "./types.js";
+
+export const emitFlakeOutputs: Emitter = (ctx) =>
+  Object.keys(ctx.config.machines).length === 0
+    ? []
+    : [{ path: "flake-outputs.nix", content: printFile(flakeOutputsExpr(ctx.config), { header: headerLines(ctx) }) }];
+
+/**
+ * ```nix
+ * { nixpkgs, ... }@inputs:
+ * {
+ *   nixosConfigurations = {
+ *     frame1 = nixpkgs.lib.nixosSystem {
+ *       system = "x86_64-linux";
+ *       specialArgs = { inherit inputs; };
+ *       modules = [ inputs.agenix.nixosModules.default ./machines/frame1/default.nix ];
+ *     };
+ *   };
+ * }
+ * ```
+ */
+export function flakeOutputsExpr(config: HomelabConfig): NixExpr {
+  const machines = Object.entries(config.machines);
+  const systems = attrs(machines.map(([name, machine]) => bind(name, nixosSystem(name, machine))));
+  // The profile registration of seed 000's flake: one line per profile a machine is built from.
+  const profiles = [...new Set(machines.flatMap(([, machine]) => (machine.profile === undefined ? [] : [machine.profile])))];
+  return fn(
+    ["nixpkgs"],
+    attrs([
+      bind("nixosConfigurations", systems),
+      ...(profiles.length === 0
+        ? []
+        : [bind("profiles", attrs(profiles.map((name) => bind(name, path(`./${profileConfigPath(name)}`)))))]),
+    ]),
+    { ellipsis: true, at: "inputs" },
+  );
+}
+
+function nixosSystem(name: string, machine: Machine): NixExpr {
+  // Profile-based machines read their settings as module arguments, as the profile system's modules expect.
+  const settings =
+    machine.profile === undefined
+      ? []
+      : [inherit(["systemSettings", "userSettings"], call(ref("import"), path(`./${profileConfigPath(machine.profile)}`)))];
+  return call(
+    ref("nixpkgs.lib.nixosSystem"),
+    attrs([
+      bind("system", machine.system),
+      bind("specialArgs", attrs([inherit(["inputs"]), ...settings])),
+      bind("modules", list([...inputModules(machine), path(`./machines/${name}/default.nix`)])),
+    ]),
+  );
+}
+
+/** Modules that come from flake inputs: disko for machines that import a disko layout, agenix for secrets. */
+function inputModules(machine: Machine): NixValue[] {
+  const disko = machine.imports.some((file) => file === "./disko.nix" || file.endsWith("/disko.nix"));
+  const agenix = Object.keys(machine.secrets).length > 0 || machine.identityPaths !== undefined;
+  return [
+    ...(disko ? [ref("inputs.disko.nixosModules.disko")] : []),
+    ...(agenix ? [ref("inputs.agenix.nixosModules.default")] : []),
+  ];
+}

@@ -1,0 +1,156 @@
+// hosts.nix: the inventory of every machine, read by the flake, SSH tooling and the OpenTofu setup that
+// creates the VMs (seed 001 tracks virtiofs shares here as `proxmox.virtiofs`). Shared key lists are
+// `let` bindings referenced by name, as in the real file; names starting with `_` hold metadata.
+import { attrs, bind, concat, id, letIn, list, path, printFile, type BindingNode, type NixExpr } from "@homelab/nix";
+import { resolveProfile, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
+import { headerLines } from "./header.js";
+import { keyKind, resolveKeys } from "./keys.js";
+import type { Emitter } from "./types.js";
+
+export const emitHosts: Emitter = (ctx) =>
+  Object.keys(ctx.config.machines).length === 0
+    ? []
+    : [{ path: "hosts.nix", content: printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
+
+/**
+ * ```nix
+ * let
+ *   masterKeys = [ "ssh-ed25519 AAAA… admin@laptop" ];
+ * in
+ * {
+ *   _proxmox = { nodes = { prom = { address = "root@192.168.1.12"; }; }; mappings = { … }; };
+ *   doc2 = {
+ *     configurationFile = ./machines/doc2/default.nix;
+ *     hostname = "doc2";
+ *     …
+ *     authorizedKeys = masterKeys;
+ *     proxmox = { node = "prom"; vmid = 104; …; virtiofs = [ { mapping = "containers"; } ]; };
+ *   };
+ * }
+ * ```
+ */
+export function hostsExpr(config: HomelabConfig): NixExpr {
+  const machines = Object.entries(config.machines);
+  const body = attrs([
+    ...proxmoxMetadata(config),
+    ...machines.map(([name, machine]) => bind(name, hostEntry(config, name, machine))),
+  ]);
+  const used = new Set(machines.flatMap(([, machine]) => keyEntries(machine)).filter((key) => keyKind(config.keys, key) === "group"));
+  const groups = Object.entries(config.keys.groups).filter(([name]) => used.has(name));
+  return groups.length === 0
+    ? body
+    : letIn(groups.map(([name, members]) => bind(name, list(resolveKeys(config.keys, members)))), body);
+}
+
+/** The user a machine is administered as: its first admin, else its first user. */
+function primaryUser(machine: Machine): string | undefined {
+  const users = Object.entries(machine.users);
+  return (users.find(([, user]) => user.admin) ?? users[0])?.[0];
+}
+
+/** The primary user, or for a profile-built machine (seed 000) its profile's `username`. */
+export function loginUser(config: HomelabConfig, machine: Machine): string | undefined {
+  const user = primaryUser(machine);
+  if (user !== undefined || machine.profile === undefined) return user;
+  const username = resolveProfile(config.profiles, machine.profile).userSettings["username"];
+  return typeof username === "string" ? username : undefined;
+}
+
+function keyEntries(machine: Machine): readonly string[] {
+  const user = primaryUser(machine);
+  return user === undefined ? [] : (machine.users[user]?.authorizedKeys ?? []);
+}
+
+function hostEntry(config: HomelabConfig, name: string, machine: Machine): NixExpr {
+  const user = loginUser(config, machine);
+  const keys = keyEntries(machine);
+  return attrs([
+    bind("configurationFile", path(`./machines/${name}/default.nix`)),
+    bind("hostname", machine.hostname),
+    bind("system", machine.system),
+    bind("kind", machine.kind),
+    ...(user === undefined ? [] : [bind("user", user)]),
+    ...(keys.length === 0 ? [] : [bind("authorizedKeys", authorizedKeys(config.keys, keys))]),
+    ...(machine.kind === "metal" ? [] : [proxmoxEntry(machine)]),
+  ]);
+}
+
+/** Groups by name (`masterKeys`), everything else as literal keys: `masterKeys ++ [ "ssh-ed25519 …" ]`. */
+function authorizedKeys(keys: Keys, entries: readonly string[]): NixExpr {
+  const segments: NixExpr[] = [];
+  let literals: string[] = [];
+  for (const entry of entries) {
+    if (keyKind(keys, entry) !== "group") {
+      literals.push(...resolveKeys(keys, [entry]));
+      continue;
+    }
+    if (literals.length > 0) segments.push(list(literals));
+    literals = [];
+    segments.push(id(entry));
+  }
+  if (literals.length > 0) segments.push(list(literals));
+  const [first = list([]), ...rest] = segments;
+  return rest.reduce<NixExpr>((acc, segment) => concat(acc, segment), first);
+}
+
+function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode {
+  const { proxmox } = machine;
+  const placement = [
+    bind("node", proxmox.node),
+    bind("vmid", proxmox.vmid),
+    bind("cores", proxmox.cores),
+    bind("memory", proxmox.memory),
+    bind("disk", proxmox.disk),
+    bind("storage", proxmox.storage),
+    ...(proxmox.onBoot === undefined ? [] : [bind("onBoot", proxmox.onBoot)]),
+  ];
+  if (machine.kind === "lxc") return bind("proxmox", attrs(placement));
+  const attached = machine.proxmox.passthrough.filter((device) => !device.deferred).map((device) => device.id);
+  const deferred = machine.proxmox.passthrough.filter((device) => device.deferred);
+  const vm = [
+    ...placement,
+    bind("bios", machine.proxmox.bios),
+    bind("cpuType", machine.proxmox.cpuType),
+    ...(machine.proxmox.agent ? [] : [bind("agent", false)]),
+    ...(attached.length === 0 ? [] : [bind("passthrough", list(attached))]),
+    ...(machine.proxmox.virtiofs.length === 0 ? [] : [bind("virtiofs", list(machine.proxmox.virtiofs.map(virtiofsShare)))]),
+  ];
+  // Deferred devices are planned, not attached: OpenTofu must not see them, the reader should.
+  const comment = deferred.map((device) => `PCI passthrough ${device.id} deferred${device.note === undefined ? "" : `: ${device.note}`}`);
+  return bind("proxmox", attrs(vm), comment.length === 0 ? {} : { comment: comment.join("\n") });
+}
+
+/** `{ mapping = "containers"; cache = "always"; }`: optional fields only when set, named as the OpenTofu provider names them. */
+function virtiofsShare(share: VmMachine["proxmox"]["virtiofs"][number]): NixExpr {
+  return attrs({
+    mapping: share.mapping,
+    cache: share.cache,
+    direct_io: share.directIo,
+    expose_acl: share.exposeAcl,
+    expose_xattr: share.exposeXattr,
+  });
+}
+
+/** `_proxmox`: the nodes and directory mappings, for tooling that reads the inventory. */
+function proxmoxMetadata(config: HomelabConfig): BindingNode[] {
+  const nodes = Object.entries(config.proxmox.nodes);
+  const mappings = Object.entries(config.storage.mappings);
+  const entries = [
+    ...(nodes.length === 0
+      ? []
+      : [
+          bind(
+            "nodes",
+            attrs(
+              nodes.map(([name, node]) =>
+                bind(name, attrs({ address: node.address, maintenance: node.maintenance ? true : undefined })),
+              ),
+            ),
+          ),
+        ]),
+    ...(mappings.length === 0
+      ? []
+      : [bind("mappings", attrs(mappings.map(([name, mapping]) => bind(name, attrs(mapping.paths)))))]),
+  ];
+  return entries.length === 0 ? [] : [bind("_proxmox", attrs(entries))];
+}

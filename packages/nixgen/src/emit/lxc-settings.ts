@@ -1,0 +1,117 @@
+// One LXC container's Proxmox settings as the values `/etc/pve/lxc/<vmid>.conf` and `pct` take, shared by
+// the config file, the create script and the runbook so that all three say the same thing.
+// Reference: pct(1); property strings are built by ../text/property-string.ts, which refuses what
+// Proxmox cannot read back.
+import type { HomelabConfig, LxcMachine } from "@homelab/schema";
+import { TextValueError } from "../text/escape.js";
+import { propertyString } from "../text/property-string.js";
+import { nodeLabel } from "./proxmox-nodes.js";
+
+export interface LxcSettings {
+  readonly name: string;
+  readonly vmid: number;
+  readonly node: string;
+  /** `pve (root@192.168.1.10)` */
+  readonly nodeLabel: string;
+  readonly template: string;
+  readonly hostname: string;
+  readonly arch: "amd64" | "arm64";
+  readonly cores: number;
+  readonly memory: number;
+  /** `local-lvm:32`: a new volume of that many GiB on that storage. */
+  readonly rootfs: string;
+  /** `name=eth0,bridge=vmbr0,ip=dhcp` */
+  readonly net0: string;
+  /** `nesting=1,keyctl=1,fuse=1`, or undefined when no feature is on. */
+  readonly features: string | undefined;
+  readonly unprivileged: 0 | 1;
+  /** Start with the node; Proxmox's default is not to. */
+  readonly onboot: boolean;
+  readonly mounts: readonly MountPoint[];
+  readonly raw: readonly string[];
+}
+
+export interface MountPoint {
+  /** `mp0` */
+  readonly key: string;
+  /** `/mnt/pve/DATA_4TB,mp=/mnt/DATA_4TB,ro=1` */
+  readonly value: string;
+  /** Path inside the container, for the runbook's checks. */
+  readonly container: string;
+  readonly comment: string | undefined;
+}
+
+export function lxcSettings(config: HomelabConfig, name: string, machine: LxcMachine): LxcSettings {
+  const { proxmox } = machine;
+  const field = `machines.${name}.proxmox`;
+  return {
+    name,
+    vmid: proxmox.vmid,
+    node: proxmox.node,
+    nodeLabel: nodeLabel(config, proxmox.node),
+    template: proxmox.template,
+    hostname: machine.hostname,
+    arch: machine.system === "aarch64-linux" ? "arm64" : "amd64",
+    cores: proxmox.cores,
+    memory: proxmox.memory,
+    rootfs: `${storageId(proxmox.storage, `${field}.storage`)}:${gibibytes(proxmox.disk)}`,
+    net0: net0(proxmox.network, `${field}.network`),
+    features: features(proxmox.features),
+    unprivileged: proxmox.privileged ? 0 : 1,
+    onboot: proxmox.onBoot === true,
+    mounts: proxmox.bindMounts.map((mount, i) => ({
+      key: `mp${i}`,
+      value: propertyString([
+        { key: undefined, value: mount.host, field: `${field}.bindMounts[${i}].host` },
+        { key: "mp", value: mount.container, field: `${field}.bindMounts[${i}].container` },
+        ...(mount.readOnly ? [{ key: "ro", value: 1, field: `${field}.bindMounts[${i}].readOnly` }] : []),
+      ]),
+      container: mount.container,
+      comment: mount.comment,
+    })),
+    raw: proxmox.raw,
+  };
+}
+
+/** Proxmox sizes are binary (`parse_size` in pve-common); `--rootfs` takes GiB, fractions allowed. */
+export function gibibytes(size: string): string {
+  const match = /^([0-9]+(?:\.[0-9]+)?)([KMGT]?)$/.exec(size);
+  if (match === null) throw new Error(`${size} is not a Proxmox size (the schema checks this)`);
+  const exponent = { "": -3, K: -2, M: -1, G: 0, T: 1 }[match[2] as "" | "K" | "M" | "G" | "T"];
+  const value = Number(match[1]) * 1024 ** exponent;
+  return Number.isInteger(value) ? String(value) : value.toFixed(9).replace(/0+$/, "");
+}
+
+/** `local-lvm`: the storage part of `local-lvm:32`, which cannot hold `:` or the separators of the property string. */
+function storageId(storage: string, field: string): string {
+  if (storage.includes(":")) throw new TextValueError(`${field}: ${JSON.stringify(storage)} contains ":", which ends a Proxmox storage id`);
+  return propertyString([{ key: undefined, value: storage, field }]);
+}
+
+function net0(network: LxcMachine["proxmox"]["network"], field: string): string {
+  const ip =
+    network.ip === "dhcp"
+      ? [{ key: "ip", value: "dhcp", field: `${field}.ip` }]
+      : [
+          { key: "ip", value: network.ip.address, field: `${field}.ip.address` },
+          { key: "gw", value: network.ip.gateway, field: `${field}.ip.gateway` },
+        ];
+  return propertyString([
+    { key: "name", value: "eth0", field },
+    { key: "bridge", value: network.bridge, field: `${field}.bridge` },
+    ...ip,
+    ...(network.mac === undefined ? [] : [{ key: "hwaddr", value: network.mac, field: `${field}.mac` }]),
+  ]);
+}
+
+/** In the order seed 000 writes them; `mount` takes `;`-separated file system types. */
+function features(wanted: LxcMachine["proxmox"]["features"]): string | undefined {
+  const on = [
+    ...(wanted.nesting ? ["nesting=1"] : []),
+    ...(wanted.keyctl ? ["keyctl=1"] : []),
+    ...(wanted.fuse ? ["fuse=1"] : []),
+    ...(wanted.mknod ? ["mknod=1"] : []),
+    ...(wanted.mount.length > 0 ? [`mount=${wanted.mount.join(";")}`] : []),
+  ];
+  return on.length === 0 ? undefined : on.join(",");
+}

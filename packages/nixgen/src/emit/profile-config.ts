@@ -1,0 +1,167 @@
+// profiles/<Name>-config.nix: one settings file per profile of the profile system (seed 000). A base
+// profile is a plain `{ systemSettings; userSettings; }`; a profile that extends another imports it and
+// overrides with a shallow `//`, appending to the base's lists where the config says `{ extend }`.
+import {
+  attrs,
+  bind,
+  call,
+  concat,
+  fromJS,
+  id,
+  item,
+  lambda,
+  letIn,
+  list,
+  path,
+  printFile,
+  select,
+  update,
+  withScope,
+  type BindingNode,
+  type ListItem,
+  type NixExpr,
+  type NixValue,
+} from "@homelab/nix";
+import {
+  isCommentedGroup,
+  isMergeableList,
+  listMerge,
+  settingsSections,
+  type ListEntry,
+  type MergeableList,
+  type Profile,
+  type SettingsSection,
+} from "@homelab/schema";
+import { headerLines } from "./header.js";
+import type { Emitter } from "./types.js";
+
+export const emitProfileConfigs: Emitter = (ctx) =>
+  Object.entries(ctx.config.profiles).map(([name, profile]) => ({
+    path: profileConfigPath(name),
+    content: printFile(profileConfigExpr(profile), { header: [...headerLines(ctx), ...descriptionLines(profile)] }),
+  }));
+
+export function profileConfigPath(name: string): string {
+  return `profiles/${configFileName(name)}`;
+}
+
+function configFileName(name: string): string {
+  return `${name}-config.nix`;
+}
+
+/** The description reads as the file's own comment, below the generated header and a `#` spacer. */
+function descriptionLines(profile: Profile): string[] {
+  return profile.description === undefined ? [] : ["", ...profile.description.split("\n")];
+}
+
+/**
+ * ```nix
+ * let
+ *   base = import ./LXC-base-config.nix;
+ * in
+ * {
+ *   systemSettings = base.systemSettings // { hostname = "lxchome"; };
+ *   userSettings = base.userSettings // { dockerEnable = true; };
+ * }
+ * ```
+ * A profile without `extends` is just the attribute set, with the sections themselves.
+ */
+export function profileConfigExpr(profile: Profile): NixExpr {
+  const extending = profile.extends !== undefined;
+  const sections = settingsSections.map((section) => {
+    const own = settingsBindings(profile, section, extending);
+    if (!extending) return bind(section, attrs(own));
+    const inherited = baseSettings(section);
+    return bind(section, own.length === 0 ? inherited : update(inherited, attrs(own)));
+  });
+  if (profile.extends === undefined) return attrs(sections);
+  return letIn([bind("base", call(id("import"), path(`./${configFileName(profile.extends)}`)))], attrs(sections));
+}
+
+function baseSettings(section: SettingsSection, key?: string): NixExpr {
+  return select(id("base"), key === undefined ? [section] : [section, key]);
+}
+
+function settingsBindings(profile: Profile, section: SettingsSection, extending: boolean): BindingNode[] {
+  const comments: Readonly<Record<string, string>> = profile.comments?.[section] ?? {};
+  return Object.entries(profile[section] as Record<string, NixValue | undefined>).flatMap(([key, value]) => {
+    if (value === undefined) return [];
+    const comment = comments[key];
+    return [bind(key, settingExpr(section, key, value, extending), comment === undefined ? {} : { comment })];
+  });
+}
+
+/** Package lists are functions in the profile system: it applies them to its two package sets. */
+const PACKAGE_FUNCTIONS: ReadonlySet<string> = new Set(["systemPackages", "homePackages"]);
+
+function settingExpr(section: SettingsSection, key: string, value: NixValue, extending: boolean): NixExpr {
+  if (!isMergeableList(section, key)) return fromJS(value);
+  const { mode, entries } = listMerge(value as MergeableList<NixValue>);
+  // With no base to append to, `{ extend }` is the list itself.
+  const appends = mode === "extend" && extending;
+  if (!PACKAGE_FUNCTIONS.has(key)) {
+    const own = list(listItems(entries, fromJS));
+    return appends ? concat(baseSettings(section, key), own) : own;
+  }
+  // pkgs: pkgs-unstable: base.systemSettings.systemPackages pkgs pkgs-unstable ++ (with pkgs; [ … ])
+  const own = withScope(id("pkgs"), list(listItems(entries as readonly ListEntry<string>[], packageRef)));
+  const body = appends ? concat(call(baseSettings(section, key), id("pkgs"), id("pkgs-unstable")), own) : own;
+  return lambda("pkgs", lambda("pkgs-unstable", body));
+}
+
+/** One comment on one value sits beside it (`8043 # nginx`); on a group, above its first value. */
+function listItems<T>(entries: readonly ListEntry<T>[], toExpr: (value: T) => NixExpr): ListItem[] {
+  return entries.flatMap((entry) => {
+    if (!isCommentedGroup(entry)) return [item(toExpr(entry), {})];
+    const [first, ...rest] = entry.items.map((value) => toExpr(value));
+    if (first === undefined) return [];
+    const head = item(first, rest.length === 0 ? { trailingComment: entry.comment } : { comment: entry.comment });
+    return [head, ...rest.map((value) => item(value, {}))];
+  });
+}
+
+// Names that a lexical binding or a Nix builtin would capture before `with pkgs;` is consulted, and
+// keywords, which cannot be variables at all: these are written `pkgs.<name>`.
+const NOT_FROM_WITH: ReadonlySet<string> = new Set([
+  "pkgs",
+  "pkgs-unstable",
+  "base",
+  "builtins",
+  "abort",
+  "baseNameOf",
+  "derivation",
+  "dirOf",
+  "false",
+  "fetchGit",
+  "fetchMercurial",
+  "fetchTarball",
+  "fetchTree",
+  "fromTOML",
+  "import",
+  "isNull",
+  "map",
+  "null",
+  "placeholder",
+  "removeAttrs",
+  "scopedImport",
+  "throw",
+  "toString",
+  "true",
+  "if",
+  "then",
+  "else",
+  "assert",
+  "with",
+  "let",
+  "in",
+  "rec",
+  "inherit",
+  "or",
+]);
+
+/** `vim`, `python3Packages.requests`; `pkgs.map` where a bare name would not reach `pkgs`. */
+function packageRef(name: string): NixExpr {
+  const [head = name, ...rest] = name.split(".");
+  if (NOT_FROM_WITH.has(head)) return select(id("pkgs"), [head, ...rest]);
+  return rest.length === 0 ? id(head) : select(id(head), rest);
+}

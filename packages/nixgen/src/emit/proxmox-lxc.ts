@@ -1,0 +1,42 @@
+// proxmox/lxc/<vmid>.conf and proxmox/lxc/<vmid>-create.sh for each LXC container (seed 000 phase 1):
+// the container config Proxmox keeps, and the `pct` commands that make it.
+import type { HomelabConfig, LxcMachine } from "@homelab/schema";
+import { render, renderBlock, type Rendered } from "../text/render.js";
+import { headerLines } from "./header.js";
+import { lxcSettings, type LxcSettings } from "./lxc-settings.js";
+import type { EmitContext, Emitter, GeneratedFile } from "./types.js";
+
+export const emitProxmoxLxc: Emitter = (ctx) =>
+  lxcMachines(ctx.config).flatMap(([name, machine]) => {
+    const settings = lxcSettings(ctx.config, name, machine);
+    return [lxcConf(ctx, settings), createScript(ctx, settings)];
+  });
+
+export function lxcMachines(config: HomelabConfig): [string, LxcMachine][] {
+  return Object.entries(config.machines).flatMap(([name, machine]) => (machine.kind === "lxc" ? [[name, machine]] : []));
+}
+
+/** `pct create`, a `pct set` per bind mount and the raw lines: shared by the script and the runbook. */
+export function lxcCommands(settings: LxcSettings): Rendered {
+  return renderBlock("lxc-commands.sh", { ...settings, confPath: `/etc/pve/lxc/${settings.vmid}.conf` });
+}
+
+export function lxcConfPath(settings: LxcSettings): string {
+  return `proxmox/lxc/${settings.vmid}.conf`;
+}
+
+export function lxcScriptPath(settings: LxcSettings): string {
+  return `proxmox/lxc/${settings.vmid}-create.sh`;
+}
+
+function lxcConf(ctx: EmitContext, settings: LxcSettings): GeneratedFile {
+  return { path: lxcConfPath(settings), content: render("lxc.conf", { ...settings, header: headerLines(ctx) }) };
+}
+
+function createScript(ctx: EmitContext, settings: LxcSettings): GeneratedFile {
+  const about = `Creates LXC container ${settings.vmid} (${settings.name}) on ${settings.nodeLabel}, as ${lxcConfPath(settings)} describes.`;
+  return {
+    path: lxcScriptPath(settings),
+    content: render("lxc-create.sh", { header: headerLines(ctx), about, commands: lxcCommands(settings) }),
+  };
+}

@@ -1,0 +1,41 @@
+// config → files: validate, run every emitter, and return one sorted list. Pure: no I/O here.
+import { formatIssues, validateConfig, type HomelabConfig, type Issue } from "@homelab/schema";
+import { emitters } from "./emit/index.js";
+import type { GeneratedFile } from "./emit/types.js";
+
+export interface PlanOptions {
+  /** Config file name printed in every header. */
+  readonly source?: string;
+}
+
+export interface Plan {
+  readonly files: readonly GeneratedFile[];
+  /** Warnings from the semantic checks (errors throw `InvalidConfigError`). */
+  readonly warnings: readonly Issue[];
+}
+
+export class InvalidConfigError extends Error {
+  override readonly name = "InvalidConfigError";
+  constructor(readonly issues: readonly Issue[]) {
+    super(formatIssues(issues));
+  }
+}
+
+/** Validates `input` and returns every file it generates, sorted by path. */
+export function plan(input: unknown, options: PlanOptions = {}): Plan {
+  const validation = validateConfig(input);
+  if (!validation.ok) throw new InvalidConfigError(validation.issues);
+  return { files: planValid(validation.config, options), warnings: validation.issues };
+}
+
+/** The files of an already validated config. */
+export function planValid(config: HomelabConfig, options: PlanOptions = {}): GeneratedFile[] {
+  const ctx = { config, source: options.source ?? "homelab.config.ts" };
+  const files = emitters.flatMap((emit) => emit(ctx));
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) throw new Error(`two emitters produced ${file.path}`);
+    seen.add(file.path);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,79 @@
+// What people read: one summary line per output directory, findings as `✖ … → at path`, unified diffs
+// of stale files. Plain text; colour is added only for a terminal (the stream says whether).
+import { styleText } from "node:util";
+import { type Issue, formatIssue } from "@homelab/schema";
+import { createTwoFilesPatch } from "diff";
+import type { Stream } from "./cli/command.js";
+import { countChanges, type FileChange } from "./write/diff-tree.js";
+
+export type Mode = "write" | "dry-run" | "check";
+
+type Style = Parameters<typeof styleText>[0];
+
+export function paint(stream: Stream, style: Style, text: string): string {
+  return stream.color ? styleText(style, text) : text;
+}
+
+/** `14 files: 3 written, 11 unchanged, 1 removed in 120 ms` (the removed part only when there is one). */
+export function summaryLine(changes: readonly FileChange[], mode: Mode, ms: number): string {
+  const n = countChanges(changes);
+  const files = n.create + n.update + n.unchanged;
+  const removed = n.remove > 0;
+  const parts =
+    mode === "write"
+      ? [`${n.create + n.update} written`, `${n.unchanged} unchanged`, ...(removed ? [`${n.remove} removed`] : [])]
+      : mode === "dry-run"
+        ? [`${n.create + n.update} to write`, `${n.unchanged} unchanged`, ...(removed ? [`${n.remove} to remove`] : [])]
+        : n.create + n.update + n.remove === 0
+          ? ["all up to date"]
+          : [[n.update, "stale"] as const, [n.create, "missing"] as const, [n.remove, "orphan"] as const]
+              .filter(([count]) => count > 0)
+              .map(([count, label]) => `${count} ${label}`);
+  return `${files} ${files === 1 ? "file" : "files"}: ${parts.join(", ")}${mode === "dry-run" ? " (dry run)" : ""} in ${Math.round(ms)} ms`;
+}
+
+const checkLabel = { create: "missing", update: "stale", remove: "orphan" } as const;
+const dryRunLabel = { create: "create", update: "update", remove: "remove" } as const;
+
+/** One line per file that would change, with its unified diff in check mode. */
+export function changeReport(stream: Stream, out: string, changes: readonly FileChange[], mode: Mode): string {
+  const labels = mode === "check" ? checkLabel : dryRunLabel;
+  return changes
+    .map((change) => {
+      if (change.kind === "unchanged") return "";
+      const file = `${out}/${change.path}`;
+      const line = `${paint(stream, "bold", labels[change.kind].padEnd(7))} ${file}\n`;
+      return mode === "check" ? line + unifiedDiff(stream, file, change) : line;
+    })
+    .join("");
+}
+
+function unifiedDiff(stream: Stream, file: string, change: Exclude<FileChange, { kind: "unchanged" }>): string {
+  const before = change.kind === "create" ? "" : change.before;
+  const after = change.kind === "remove" ? "" : change.after;
+  const patch = createTwoFilesPatch(file, file, before, after, "on disk", "generated");
+  // Start at the `---` line: the `Index:` and `=====` lines the library puts first repeat the name.
+  const lines = patch.split("\n");
+  return lines
+    .slice(lines.findIndex((line) => line.startsWith("--- ")))
+    .map((line, index) => {
+      if (index < 2) return paint(stream, "bold", line);
+      if (line.startsWith("+")) return paint(stream, "green", line);
+      if (line.startsWith("-")) return paint(stream, "red", line);
+      if (line.startsWith("@@")) return paint(stream, "cyan", line);
+      return line;
+    })
+    .join("\n");
+}
+
+/** Findings of one config under its file name, each as `✖ message → at path`. */
+export function issueReport(stream: Stream, config: string, issues: readonly Issue[]): string {
+  const lines = issues.map((found) => `  ${paint(stream, found.severity === "error" ? "red" : "yellow", formatIssue(found))}`);
+  return `${config}\n${lines.join("\n")}\n`;
+}
+
+/** A failure that is not a list of issues (unreadable file, bad YAML), in the same `✖` style. */
+export function errorLine(stream: Stream, message: string): string {
+  const text = message.replace(/[ \t]+$/gm, "").trimEnd();
+  return `${paint(stream, "red", `✖ ${text}`)}\n`;
+}

@@ -1,0 +1,32 @@
+// Proxmox property strings (`/mnt/pve/DATA_4TB,mp=/mnt/DATA_4TB,ro=1`, `node=prom,path=/nvmeprom/x`).
+// pve-common's parse_property_string splits on every `,` and reads `key=value` with `/^([^=]+)=(.+)$/`;
+// there is no quoting. So a value holding a comma, and a keyless first value holding `=`, cannot be
+// written at all: the error names the config field instead of printing a line Proxmox misreads.
+import { TextValueError } from "./escape.js";
+
+/** One `key=value` part; a `key` of undefined is the keyless default value (the volume of `mp0`). */
+export interface Property {
+  readonly key: string | undefined;
+  readonly value: string | number;
+  /** Config path of the value, for errors: `machines.lxchome.proxmox.bindMounts[0].host`. */
+  readonly field: string;
+}
+
+/** `[{ key: undefined, value: "/a" }, { key: "mp", value: "/b" }]` → `/a,mp=/b`. */
+export function propertyString(properties: readonly Property[]): string {
+  return properties.map(({ key, value, field }) => (key === undefined ? keyless(value, field) : `${key}=${valueOf(value, field)}`)).join(",");
+}
+
+function keyless(value: string | number, field: string): string {
+  const text = valueOf(value, field);
+  if (text.includes("=")) throw new TextValueError(`${field}: ${JSON.stringify(text)} contains "=", which Proxmox would read as a key`);
+  return text;
+}
+
+function valueOf(value: string | number, field: string): string {
+  const text = String(value);
+  if (text === "") throw new TextValueError(`${field}: a Proxmox property value cannot be empty`);
+  if (text.includes(",")) throw new TextValueError(`${field}: ${JSON.stringify(text)} contains ",", which Proxmox property strings cannot escape`);
+  if (/[\r\n\0]/.test(text)) throw new TextValueError(`${field}: ${JSON.stringify(text)} contains a line break`);
+  return text;
+}

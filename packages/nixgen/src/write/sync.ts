@@ -1,0 +1,82 @@
+// The writer: brings an output directory in line with the planned files. It reads, decides with
+// `diffTree`, and (unless only asked what would change) writes changed files, removes files earlier
+// runs generated that the plan dropped, and records what it generated in the manifest.
+import { readFile, rmdir, unlink } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import type { GeneratedFile } from "../emit/types.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { diffTree, type FileChange } from "./diff-tree.js";
+import { manifestPath, manifestText, parseManifest } from "./manifest.js";
+import { assertSafeRelativePath } from "./safe-path.js";
+
+export interface SyncOptions {
+  /** false: only report what would change (check mode, dry runs). */
+  readonly write: boolean;
+}
+
+/** Every file's fate, sorted by path; the manifest is one of the files. */
+export async function syncOutput(
+  out: string,
+  files: readonly GeneratedFile[],
+  options: SyncOptions,
+): Promise<FileChange[]> {
+  for (const file of files) {
+    assertSafeRelativePath(file.path);
+    if (file.path === manifestPath) throw new Error(`an emitter produced ${manifestPath}, which nixgen owns`);
+  }
+  const previousText = await readIfExists(join(out, manifestPath));
+  const previous = parseManifest(previousText, join(out, manifestPath));
+  const manifest = { path: manifestPath, content: manifestText(files.map((file) => file.path)) };
+  const planned = [...files, manifest];
+  const current = new Map<string, string>();
+  for (const path of new Set([...planned.map((file) => file.path), ...previous])) {
+    const content = await readIfExists(join(out, path));
+    if (content !== undefined) current.set(path, content);
+  }
+  const changes = diffTree(planned, previous, current);
+  if (options.write) await apply(out, changes, previous, previousText);
+  return changes;
+}
+
+async function apply(
+  out: string,
+  changes: readonly FileChange[],
+  previous: readonly string[],
+  previousText: string | undefined,
+): Promise<void> {
+  const created = changes.filter((c) => c.kind === "create" && c.path !== manifestPath).map((c) => c.path);
+  // Record new files before creating them: if the run stops half-way, the next run still knows they are ours.
+  const intent = manifestText([...previous, ...created]);
+  if (created.length > 0 && intent !== previousText) await writeFileAtomic(join(out, manifestPath), intent);
+  for (const change of changes) {
+    if (change.path === manifestPath) continue;
+    if (change.kind === "create" || change.kind === "update") await writeFileAtomic(join(out, change.path), change.after);
+    if (change.kind === "remove") await removeGenerated(out, change.path);
+  }
+  const manifest = changes.find((c) => c.path === manifestPath);
+  if (manifest !== undefined && (manifest.kind === "create" || manifest.kind === "update")) {
+    await writeFileAtomic(join(out, manifestPath), manifest.after);
+  }
+}
+
+/** Deletes a file and the directories it leaves empty, up to (not including) the output directory. */
+async function removeGenerated(out: string, path: string): Promise<void> {
+  await unlink(join(out, path));
+  const root = resolve(out);
+  for (let dir = resolve(out, dirname(path)); relative(root, dir) !== ""; dir = dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return; // not empty (or not ours to judge): stop climbing
+    }
+  }
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
+    throw error;
+  }
+}

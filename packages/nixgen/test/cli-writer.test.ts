@@ -1,0 +1,117 @@
+// The writer behind `gen`: deciding (diffTree), remembering (the manifest) and writing safely.
+import { chmod, readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { writeFileAtomic } from "../src/write/atomic-write.js";
+import { diffTree, type FileChange } from "../src/write/diff-tree.js";
+import { ManifestError, manifestText, parseManifest } from "../src/write/manifest.js";
+import { isSafeRelativePath } from "../src/write/safe-path.js";
+import { syncOutput } from "../src/write/sync.js";
+import { snapshot, tempDir, writeFiles } from "./helpers/cli-run.js";
+
+const file = (path: string, content = `${path}\n`) => ({ path, content });
+
+describe("diffTree", () => {
+  test.each<[string, { planned: string[]; previous: string[]; onDisk: Record<string, string>; want: FileChange[] }]>([
+    ["an empty directory: everything is created", { planned: ["a"], previous: [], onDisk: {}, want: [{ kind: "create", path: "a", after: "a\n" }] }],
+    ["same content: unchanged", { planned: ["a"], previous: ["a"], onDisk: { a: "a\n" }, want: [{ kind: "unchanged", path: "a" }] }],
+    [
+      "other content: update",
+      { planned: ["a"], previous: ["a"], onDisk: { a: "edited\n" }, want: [{ kind: "update", path: "a", before: "edited\n", after: "a\n" }] },
+    ],
+    [
+      "generated before, not planned now: remove",
+      { planned: [], previous: ["old"], onDisk: { old: "x\n" }, want: [{ kind: "remove", path: "old", before: "x\n" }] },
+    ],
+    ["generated before but already gone: nothing", { planned: [], previous: ["old"], onDisk: {}, want: [] }],
+    ["not ours (not in the manifest): never removed", { planned: [], previous: [], onDisk: { mine: "x\n" }, want: [] }],
+    [
+      "sorted by path whatever the input order",
+      {
+        planned: ["b", "a/z"],
+        previous: ["a/old"],
+        onDisk: { "a/old": "o\n", b: "b\n" },
+        want: [
+          { kind: "remove", path: "a/old", before: "o\n" },
+          { kind: "create", path: "a/z", after: "a/z\n" },
+          { kind: "unchanged", path: "b" },
+        ],
+      },
+    ],
+  ])("%s", (_, { planned, previous, onDisk, want }) => {
+    expect(diffTree(planned.map((p) => file(p)), previous, new Map(Object.entries(onDisk)))).toEqual(want);
+  });
+});
+
+describe("manifest", () => {
+  test("is sorted, deduplicated JSON with a trailing newline", () => {
+    expect(manifestText(["b", "a", "b"])).toBe('{\n  "generator": "nixgen",\n  "files": [\n    "a",\n    "b"\n  ]\n}\n');
+  });
+
+  test("round-trips, and an absent manifest lists nothing", () => {
+    expect(parseManifest(manifestText(["x/y.nix", "z"]), "m")).toEqual(["x/y.nix", "z"]);
+    expect(parseManifest(undefined, "m")).toEqual([]);
+  });
+
+  test.each([
+    ["not JSON", "{", "m is not valid JSON; delete it and run again (files it listed will be kept)"],
+    ["no file list", "{}", 'm must hold { "files": [relative paths inside the directory] }'],
+    ["a path leaving the directory", '{ "files": ["../etc/passwd"] }', 'm must hold { "files": [relative paths inside the directory] }'],
+    ["an absolute path", '{ "files": ["/etc/passwd"] }', 'm must hold { "files": [relative paths inside the directory] }'],
+  ])("refuses %s", (_, text, message) => {
+    expect(() => parseManifest(text, "m")).toThrow(new ManifestError(message));
+  });
+});
+
+test.each([
+  ["a.nix", true],
+  ["machines/a/default.nix", true],
+  ["", false],
+  ["/abs", false],
+  ["../up", false],
+  ["a/../../up", false],
+  ["a//b", false],
+  ["./a", false],
+  ["a\\b", false],
+])("isSafeRelativePath(%j) is %s", (path, want) => {
+  expect(isSafeRelativePath(path)).toBe(want);
+});
+
+describe("syncOutput", () => {
+  test("refuses an emitted path outside the output directory, before writing anything", async () => {
+    const out = await tempDir();
+    await expect(syncOutput(out, [file("ok.nix"), file("../escape.nix")], { write: true })).rejects.toThrow(
+      'refusing output path "../escape.nix": must be relative, inside the output directory',
+    );
+    expect((await snapshot(out)).size).toBe(0);
+  });
+
+  test("a run that stopped after writing new files still removes them later: they are in the manifest first", async () => {
+    const out = await tempDir();
+    await syncOutput(out, [file("a")], { write: true });
+    // What an interrupted run leaves: the intent manifest (old ∪ new) written, then the new file, then nothing.
+    await writeFiles(out, { ".nixgen-manifest.json": manifestText(["a", "b"]), b: "b\n" });
+    const changes = await syncOutput(out, [file("a")], { write: true });
+    expect(changes.filter((c) => c.kind !== "unchanged").map((c) => [c.kind, c.path])).toEqual([
+      ["update", ".nixgen-manifest.json"],
+      ["remove", "b"],
+    ]);
+    expect([...(await snapshot(out)).keys()]).toEqual([".nixgen-manifest.json", "a"]);
+  });
+});
+
+describe("writeFileAtomic", () => {
+  test("replaces the file through a rename, leaves no temporary file and keeps the mode", async () => {
+    const dir = await tempDir();
+    const target = join(dir, "sub/run.sh");
+    await writeFileAtomic(target, "one\n");
+    await chmod(target, 0o755);
+    const before = await stat(target);
+    await writeFileAtomic(target, "two\n");
+    const after = await stat(target);
+    expect(await readFile(target, "utf8")).toBe("two\n");
+    expect(after.ino).not.toBe(before.ino);
+    expect(after.mode & 0o777).toBe(0o755);
+    expect(await readdir(join(dir, "sub"))).toEqual(["run.sh"]);
+  });
+});

@@ -1,0 +1,56 @@
+// The frame1 example (seed 003) end to end: it validates, its output matches the golden files, every
+// Nix file parses, and each secret is encrypted to exactly the admin and the machines that decrypt it.
+import { call, id, path } from "@homelab/nix";
+import { describe, expect, test } from "vitest";
+import frame1 from "../../../examples/frame1/homelab.config.js";
+import { plan } from "../src/plan.js";
+import { nixEval, nixParse, writeTree } from "./helpers/nix-cli.js";
+
+const { files, warnings } = plan(frame1, { source: "homelab.config.ts" });
+const nixFiles = files.filter((file) => file.path.endsWith(".nix"));
+
+const ADMIN = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop";
+const FRAME1 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF/aGaYU4Zj80A0pVzCyi3FqWbll9NlS5YR/2xtFdXhs";
+const FRAME1_VM = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIESQCiJnnukWV6kyCRB4J4j6RzfCSJ+X4+0XUXPY2DyF";
+
+describe("frame1 example", () => {
+  test("validates without warnings", () => {
+    expect(warnings).toEqual([]);
+  });
+
+  test("generates the modules, machines, rules file and flake outputs", () => {
+    expect(nixFiles.map((file) => file.path)).toEqual(
+      expect.arrayContaining([
+        "flake-outputs.nix",
+        "machines/frame1-vm/default.nix",
+        "machines/frame1/default.nix",
+        "modules/services/alloy.nix",
+        "modules/services/caddy.nix",
+        "modules/services/grafana.nix",
+        "modules/services/homepage.nix",
+        "modules/services/loki.nix",
+        "modules/services/victoriametrics.nix",
+        "secrets/secrets.nix",
+      ]),
+    );
+  });
+
+  // The golden output `pnpm gen` writes: a change to any generated file shows up as a diff to review.
+  test.each(files.map((file) => [file.path, file] as const))("%s matches generated/frame1", async (_, file) => {
+    await expect(file.content).toMatchFileSnapshot(`../../../generated/frame1/${file.path}`);
+  });
+
+  test.each(nixFiles.map((file) => [file.path, file] as const))("%s parses", async (_, file) => {
+    const root = await writeTree([file]);
+    await expect(nixParse(`${root}/${file.path}`)).resolves.toBeUndefined();
+  });
+
+  test("secrets.nix gives each secret exactly its recipients", async () => {
+    const root = await writeTree(nixFiles.filter((file) => file.path === "secrets/secrets.nix"));
+    expect(await nixEval(call(id("import"), path(`${root}/secrets/secrets.nix`)))).toEqual({
+      // The VM uses Caddy's local CA: the Cloudflare token is not encrypted to it.
+      "cloudflare-api-token.age": { publicKeys: [ADMIN, FRAME1] },
+      "grafana-admin-password.age": { publicKeys: [ADMIN, FRAME1, FRAME1_VM] },
+    });
+  });
+});

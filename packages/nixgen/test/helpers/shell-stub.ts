@@ -1,0 +1,35 @@
+// Runs generated shell with its commands replaced by stubs that print their arguments, so a test can
+// check exactly what a script would have passed to `pct`, `pvesh` or `rsync` without running them.
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+
+/**
+ * Each stub logs `name <arg1> <arg2>` as one line (an argument holding a newline spans lines) to a file,
+ * not stdout, so that a stub inside a pipe (`ssh … | docker load`) is logged too.
+ */
+export async function runStubbed(script: string, commands: readonly string[], args: readonly string[] = []): Promise<string> {
+  const log = join(await mkdtemp(join(tmpdir(), "nixgen-stub-")), "calls");
+  await writeFile(log, "");
+  const stubs = commands.map(
+    (name) => `${name}() { { builtin printf '%s' ${name}; builtin printf ' <%s>' "$@"; builtin printf '\\n'; } >>"$STUB_LOG"; }`,
+  );
+  await execa("bash", ["-c", `${stubs.join("\n")}\n${script}`, "script", ...args], { env: { STUB_LOG: log } });
+  return readFile(log, "utf8");
+}
+
+/** What `runStubbed` prints for one call. */
+export function stubCall(name: string, ...args: readonly (string | number)[]): string {
+  return `${name}${args.map((arg) => ` <${arg}>`).join("")}\n`;
+}
+
+/** Resolves when `bash -n` accepts the script. */
+export async function bashSyntax(script: string): Promise<void> {
+  await execa("bash", ["-n"], { input: script });
+}
+
+/** The bodies of the ```bash fences of a Markdown document, in order. */
+export function bashFences(markdown: string): string[] {
+  return [...markdown.matchAll(/^(`{3,})bash\n([\s\S]*?)^\1$/gm)].map((match) => match[2] ?? "");
+}

@@ -1,0 +1,19 @@
+// A small valid homelab for the CLI tests: two machines, so one can be removed. The tests look at
+// which files appear and disappear, not at what the emitters write into them.
+import type { HomelabConfigInput } from "@homelab/schema";
+
+const machine = (hostname: string) =>
+  ({
+    kind: "metal",
+    hostname,
+    stateVersion: "25.05",
+    users: { admin: { admin: true, authorizedKeys: ["admin"] } },
+  }) as const;
+
+export function smallHomelab(machines: readonly string[] = ["alpha", "beta"]): HomelabConfigInput {
+  return {
+    name: "small",
+    keys: { users: { admin: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop" } },
+    machines: Object.fromEntries(machines.map((name) => [name, machine(name)])),
+  };
+}

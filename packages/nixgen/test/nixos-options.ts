@@ -1,0 +1,75 @@
+// Does a NixOS option path exist? Looks it up in the offline option list of
+// /work/shared/nixos-options (see the README there): `<name>` stands for any attribute name, and below
+// an option whose type takes arbitrary keys (`attribute set of string`, `JSON value`, an open
+// submodule …) every deeper path is valid.
+import { readFileSync } from "node:fs";
+
+const TSV = "/work/shared/nixos-options/nixos-options.tsv";
+
+/** An attribute name known only at evaluation time (`${cfg.domain}`): it can only match `<name>`. */
+export const ANY_NAME = Symbol("any attribute name");
+export type PathSegment = string | typeof ANY_NAME;
+
+interface Node {
+  readonly children: Map<string, Node>;
+  type?: string;
+}
+
+export class OptionIndex {
+  private readonly root: Node = { children: new Map() };
+
+  /** `rows` are `name → type` pairs in the TSV's notation. */
+  constructor(rows: Iterable<readonly [string, string]>) {
+    for (const [name, type] of rows) this.add(name, type);
+  }
+
+  static fromTsv(file = TSV): OptionIndex {
+    const rows = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith("#"))
+      .map((line) => line.split("\t") as [string, string]);
+    return new OptionIndex(rows);
+  }
+
+  add(name: string, type: string): void {
+    let node = this.root;
+    for (const segment of name.split(".")) {
+      let next = node.children.get(segment);
+      if (next === undefined) {
+        next = { children: new Map() };
+        node.children.set(segment, next);
+      }
+      node = next;
+    }
+    node.type = type;
+  }
+
+  /** Setting this path is valid: it is an option, or lies below one that takes arbitrary keys. */
+  accepts(path: readonly PathSegment[]): boolean {
+    return this.walk(this.root, path, (node) => node.type !== undefined);
+  }
+
+  /**
+   * The path is an option or a namespace of options: what a binding may set to a whole attribute
+   * set computed at evaluation time (`services.x = lib.mkIf c { … }`), whose keys cannot be seen here.
+   */
+  acceptsSet(path: readonly PathSegment[]): boolean {
+    return this.walk(this.root, path, () => true);
+  }
+
+  private walk(node: Node, path: readonly PathSegment[], atEnd: (node: Node) => boolean): boolean {
+    const [head, ...rest] = path;
+    if (head === undefined) return atEnd(node);
+    if (node.type !== undefined && isFreeForm(node.type)) return true;
+    const candidates = [head === ANY_NAME ? undefined : node.children.get(head), node.children.get("<name>")];
+    return candidates.some((child) => child !== undefined && this.walk(child, rest, atEnd));
+  }
+}
+
+const FREE_FORM = /^(null or \(?)?(attribute set of|attribute set$|open submodule of|JSON value|YAML|TOML value|anything)/;
+// Submodule sets list their options as `<name>.…`, so those must be matched, not waved through.
+const LISTED = /^(null or \(?)?attribute set of \(submodule\)/;
+
+function isFreeForm(type: string): boolean {
+  return FREE_FORM.test(type) && !LISTED.test(type);
+}

@@ -1,0 +1,61 @@
+// Seed 001's example: doc2 and igpu2 share the ZFS dataset nvmeprom/containers through the virtiofs
+// mapping `containers`. The whole plan must be valid Nix; the inventory, the storage script and the
+// runbook are golden files (read them: they are what a user runs).
+import { join } from "node:path";
+import { formatIssues, validateConfig } from "@homelab/schema";
+import { beforeAll, describe, expect, test } from "vitest";
+import example from "../../../examples/virtiofs/homelab.config.js";
+import type { GeneratedFile } from "../src/emit/types.js";
+import { plan } from "../src/plan.js";
+import { nixParse, writeTree } from "./helpers/nix-cli.js";
+import { bashFences, bashSyntax, runStubbed, stubCall } from "./helpers/shell-stub.js";
+
+let files: readonly GeneratedFile[];
+let root: string;
+
+const file = (path: string): string => {
+  const found = files.find((f) => f.path === path);
+  if (found === undefined) throw new Error(`${path} was not generated`);
+  return found.content;
+};
+
+beforeAll(async () => {
+  files = plan(example, { source: "homelab.config.ts" }).files;
+  root = await writeTree(files);
+});
+
+describe("examples/virtiofs", () => {
+  test("validates without errors or warnings", () => {
+    expect(formatIssues(validateConfig(example).issues)).toBe("");
+  });
+
+  test("generates the inventory, the storage script and the runbook; no LXC files", () => {
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(["hosts.nix", "proxmox/storage.sh", "MIGRATION.md", "machines/doc2/default.nix"]));
+    expect(paths.filter((path) => path.startsWith("proxmox/lxc/"))).toEqual([]);
+  });
+
+  test("every generated .nix file parses", async () => {
+    const nix = files.filter((f) => f.path.endsWith(".nix"));
+    expect(nix.length).toBeGreaterThan(0);
+    for (const f of nix) await nixParse(join(root, f.path));
+  });
+
+  test.each(["hosts.nix", "proxmox/storage.sh", "MIGRATION.md"])("%s matches its golden file", async (path) => {
+    await expect(file(path)).toMatchFileSnapshot(`./fixtures/virtiofs/${path}`);
+  });
+
+  test("the storage steps run the seed's commands", async () => {
+    const script = file("proxmox/storage.sh");
+    await bashSyntax(script);
+    expect(await runStubbed(script, ["zfs", "chown", "pvesh"], ["mappings"])).toBe(
+      stubCall("pvesh", "create", "/cluster/mapping/dir", "--id", "containers", "--map", "node=prom,path=/nvmeprom/containers", "--description", "Podman containers dataset"),
+    );
+  });
+
+  test("every command block of the runbook is valid bash", async () => {
+    const fences = bashFences(file("MIGRATION.md"));
+    expect(fences.length).toBeGreaterThan(3);
+    for (const fence of fences) await bashSyntax(fence);
+  });
+});

@@ -1,0 +1,68 @@
+// The key registry: users, hosts and groups share one namespace (secrets/secrets.nix binds them all in
+// one `let`), groups list user and host keys, and users' authorized keys name keys or are keys.
+import type { Keys } from "../secrets.js";
+import { issue, type Issue } from "../issue.js";
+import { publicKey } from "../primitives.js";
+import { didYouMean } from "../suggest.js";
+import type { Check } from "./check.js";
+
+export const checkKeyNames: Check = (config) => {
+  const { users, hosts, groups } = config.keys;
+  const found: Issue[] = [];
+  for (const name of Object.keys(hosts)) {
+    if (Object.hasOwn(users, name)) found.push(issue("duplicate-key-name", ["keys", "hosts", name], `key name "${name}" is also in keys.users`));
+  }
+  for (const name of Object.keys(groups)) {
+    const other = Object.hasOwn(users, name) ? "keys.users" : Object.hasOwn(hosts, name) ? "keys.hosts" : undefined;
+    if (other !== undefined) found.push(issue("duplicate-key-name", ["keys", "groups", name], `key name "${name}" is also in ${other}`));
+  }
+  return found;
+};
+
+export const checkGroupMembers: Check = (config) => {
+  const { users, hosts, groups } = config.keys;
+  const keyNames = [...Object.keys(users), ...Object.keys(hosts)];
+  return Object.entries(groups).flatMap(([group, members]) =>
+    members.flatMap((member, i): Issue[] => {
+      if (keyNames.includes(member)) return [];
+      const at = ["keys", "groups", group, i];
+      return Object.hasOwn(groups, member)
+        ? [issue("unknown-group-member", at, `"${member}" is a group; groups list user and host keys only`)]
+        : [issue("unknown-group-member", at, `"${member}" is not in keys.users or keys.hosts${didYouMean(member, keyNames)}`)];
+    }),
+  );
+};
+
+export const checkAuthorizedKeys: Check = (config) => {
+  const names = [...Object.keys(config.keys.users), ...Object.keys(config.keys.groups)];
+  return Object.entries(config.machines).flatMap(([machine, { users }]) =>
+    Object.entries(users).flatMap(([user, { authorizedKeys }]) =>
+      authorizedKeys.flatMap((entry, i) =>
+        names.includes(entry) || publicKey.safeParse(entry).success
+          ? []
+          : [
+              issue(
+                "unknown-authorized-key",
+                ["machines", machine, "users", user, "authorizedKeys", i],
+                `"${entry}" is neither a name in keys.users or keys.groups nor a public key${didYouMean(entry, names)}`,
+              ),
+            ],
+      ),
+    ),
+  );
+};
+
+/** The user and host key names behind recipient names, groups expanded. */
+export function expandKeyNames(keys: Keys, names: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const pending = [...names];
+  const seen = new Set<string>();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const members = keys.groups[name];
+    if (members === undefined) found.add(name);
+    else pending.push(...members);
+  }
+  return found;
+}

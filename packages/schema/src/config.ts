@@ -1,0 +1,28 @@
+// The root of the model: everything a homelab repository is generated from.
+import { z } from "zod";
+import { machine } from "./machine.js";
+import { serviceModule } from "./module.js";
+import { name } from "./primitives.js";
+import { profile } from "./profile.js";
+import { keys, secret } from "./secrets.js";
+import { proxmoxNode, storage } from "./storage.js";
+
+export const homelabConfig = z
+  .strictObject({
+    $schema: z.string().optional().describe("JSON Schema of this file, for editors"),
+    name: z.string().optional().describe("Name of the homelab, used in generated headers and runbooks"),
+    proxmox: z
+      .strictObject({ nodes: z.record(name, proxmoxNode).default({}).describe("Proxmox nodes by name") })
+      .default({ nodes: {} })
+      .describe("Proxmox cluster nodes"),
+    storage: storage.default({ datasets: [], mappings: {} }),
+    keys: keys.default({ users: {}, hosts: {}, groups: {} }),
+    secrets: z.record(name, secret).default({}).describe("agenix secrets by name (the age.secrets attribute)"),
+    profiles: z.record(name, profile).default({}).describe("Profiles by name (profiles/<name>-config.nix)"),
+    modules: z.record(name, serviceModule).default({}).describe("Service modules by name"),
+    machines: z.record(name, machine).default({}).describe("Machines by flake attribute name"),
+  })
+  .describe("A homelab: machines, profiles, service modules, secrets and storage");
+
+export type HomelabConfigInput = z.input<typeof homelabConfig>;
+export type HomelabConfig = z.output<typeof homelabConfig>;

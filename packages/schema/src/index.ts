@@ -1,0 +1,17 @@
+export * from "./primitives.js";
+export * from "./module.js";
+export * from "./profile.js";
+export * from "./profile-resolve.js";
+export * from "./secrets.js";
+export * from "./storage.js";
+export * from "./machine.js";
+export * from "./config.js";
+export * from "./issue.js";
+export * from "./define.js";
+export { validateConfig, type Validation } from "./validate.js";
+export * from "./suggest.js";
+export * from "./value-fits-type.js";
+export * from "./option-walk.js";
+export * from "./disk-size.js";
+export { homelabJsonSchema, homelabSchemaId } from "./json-schema.js";
+export { checks, runChecks, type Check } from "./checks/index.js";

@@ -1,0 +1,236 @@
+// Machines: Proxmox LXC containers, VMs and bare metal, with what runs on them.
+import { z } from "zod";
+import { packageName } from "./profile.js";
+import {
+  absolutePath,
+  cidr,
+  diskSize,
+  hostname,
+  ipv4,
+  mac,
+  name,
+  nixValue,
+  port,
+  stateVersion,
+  system,
+} from "./primitives.js";
+import { fileMode } from "./secrets.js";
+
+const network = z
+  .strictObject({
+    bridge: z.string().min(1).default("vmbr0").describe("Proxmox bridge, e.g. vmbr0"),
+    ip: z
+      .union([
+        z.literal("dhcp"),
+        z.strictObject({
+          address: cidr.describe("Static address with prefix length, e.g. 192.168.1.80/24"),
+          gateway: ipv4.describe("Default gateway, e.g. 192.168.1.1"),
+        }),
+      ])
+      .default("dhcp")
+      .describe('"dhcp" or a static { address: "192.168.1.80/24", gateway: "192.168.1.1" }'),
+    mac: mac.optional().describe("Fixed MAC address (hwaddr), e.g. for a DHCP reservation"),
+  })
+  .describe("The first network interface (net0)");
+
+const placement = {
+  node: name.describe("Proxmox node the guest runs on"),
+  vmid: z
+    .number()
+    .int()
+    .min(100, "must be 100–999999999")
+    .max(999_999_999, "must be 100–999999999")
+    .describe("Proxmox guest id, unique across containers and VMs"),
+  cores: z.number().int().min(1).describe("CPU cores"),
+  memory: z.number().int().min(16).describe("Memory in MB"),
+  disk: diskSize.describe("Root disk size, e.g. 32G"),
+  storage: z.string().min(1).describe("Proxmox storage of the root disk, e.g. local-lvm"),
+  network: network.default({ bridge: "vmbr0", ip: "dhcp" }),
+  onBoot: z.boolean().optional().describe("Start with the node"),
+};
+
+const bindMount = z
+  .strictObject({
+    host: absolutePath.describe("Path on the Proxmox host"),
+    container: absolutePath.describe("Path inside the container"),
+    readOnly: z.boolean().default(false).describe("Mount read-only (ro=1)"),
+    comment: z.string().optional().describe("Printed above the mpN line"),
+  })
+  .describe("A bind mount point (mpN)");
+
+const lxcProxmox = z.strictObject({
+  ...placement,
+  template: z.string().min(1).describe("OS template, e.g. local:vztmpl/nixos-24.11-x86_64.tar.xz"),
+  privileged: z.boolean().default(false).describe("Privileged container (--unprivileged 0)"),
+  features: z
+    .strictObject({
+      nesting: z.boolean().default(false).describe("Needed by Docker"),
+      keyctl: z.boolean().default(false).describe("Needed by Docker"),
+      fuse: z.boolean().default(false).describe("Needed by FUSE file systems (gocryptfs, sshfs, rclone mount)"),
+      mknod: z.boolean().default(false).describe("Allow mknod (device nodes)"),
+      mount: z.array(z.string().regex(/^[a-z0-9]+$/)).default([]).describe("File system types the container may mount, e.g. nfs"),
+    })
+    .default({ nesting: false, keyctl: false, fuse: false, mknod: false, mount: [] })
+    .describe("LXC features (--features): Docker needs nesting and keyctl, FUSE needs fuse"),
+  bindMounts: z
+    .array(bindMount)
+    .max(256, "Proxmox allows at most 256 mount points")
+    .default([])
+    .describe("Bind mounts from the Proxmox host (mp0, mp1, …)"),
+  raw: z
+    .array(z.string().regex(/^lxc\.[a-z0-9_.]+:( .*)?$/, "must be an lxc.* line such as \"lxc.apparmor.profile: unconfined\""))
+    .default([])
+    .describe("Raw lxc.* lines appended to the container config"),
+});
+
+const virtiofsShare = z
+  .strictObject({
+    mapping: name.describe("Directory mapping id (storage.mappings)"),
+    mountPoint: absolutePath.optional().describe("Where the guest mounts it; fileSystems.<path>.device is the mapping id"),
+    owner: z
+      .strictObject({
+        user: z.string().min(1).describe("Owning user, e.g. abl030"),
+        group: z.string().min(1).describe("Owning group, e.g. users"),
+      })
+      .optional()
+      .describe("Owner of the mount point, set with systemd.tmpfiles"),
+    mode: fileMode.default("0755").describe("Mode of the mount point"),
+    cache: z.enum(["auto", "always", "metadata", "never"]).optional().describe("virtiofs cache mode (Proxmox default auto)"),
+    directIo: z.boolean().optional().describe("Honour O_DIRECT (direct_io)"),
+    exposeAcl: z.boolean().optional().describe("Needs exposeXattr"),
+    exposeXattr: z.boolean().optional().describe("Expose extended attributes (expose_xattr)"),
+  })
+  .describe("A virtiofs share of a directory mapping");
+
+const vmProxmox = z.strictObject({
+  ...placement,
+  cpuType: z.string().default("host").describe("CPU type, e.g. host"),
+  bios: z.enum(["seabios", "ovmf"]).default("ovmf").describe("Firmware: ovmf (UEFI) or seabios"),
+  agent: z.boolean().default(true).describe("QEMU guest agent"),
+  virtiofs: z.array(virtiofsShare).default([]).describe("virtiofs shares (proxmox.virtiofs in hosts.nix)"),
+  passthrough: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^([0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}(\.[0-9a-f])?$/, "must be a PCI address such as 0000:00:02.0")
+          .describe("PCI address of the device"),
+        deferred: z.boolean().default(false).describe("Planned, not attached yet"),
+        note: z.string().optional().describe("Why, or what is still to be done"),
+      }),
+    )
+    .default([])
+    .describe("PCI devices passed through (hostpciN)"),
+});
+
+const user = z.strictObject({
+  description: z.string().optional().describe("Full name or purpose of the account"),
+  uid: z.number().int().min(0).optional().describe("Fixed numeric user id"),
+  admin: z.boolean().default(false).describe("Member of wheel"),
+  extraGroups: z.array(z.string()).default([]).describe("Groups besides the user's own"),
+  authorizedKeys: z
+    .array(z.string())
+    .default([])
+    .describe("Key names from keys.users / keys.groups, or literal public keys"),
+});
+
+const serviceUse = z
+  .union([z.literal(true), z.record(z.string(), nixValue)])
+  .describe("true to enable with defaults, or option overrides (nested for option groups)");
+
+const secretUse = z
+  .union([
+    z.literal(true),
+    z.strictObject({
+      option: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$/, "must be <module>.<option>, e.g. grafana.adminPasswordFile")
+        .optional()
+        .describe("Module option that receives the decrypted path"),
+      owner: z.string().optional().describe("Owner of the decrypted file (default: the secret's owner)"),
+      group: z.string().optional().describe("Group of the decrypted file (default: the secret's group)"),
+      mode: fileMode.optional().describe("Mode of the decrypted file (default: the secret's mode)"),
+    }),
+  ])
+  .describe("true, or where the secret goes and who owns the decrypted file");
+
+const nfs = z.strictObject({
+  mounts: z
+    .array(
+      z.strictObject({
+        server: z.string().min(1).describe("NFS server host name or address"),
+        export: absolutePath.describe("Exported path on the server"),
+        mountPoint: absolutePath.describe("Where the share is mounted"),
+        options: z.array(z.string()).default(["nfsvers=4.2", "noatime"]).describe("Mount options"),
+      }),
+    )
+    .default([])
+    .describe("NFS shares mounted inside the machine"),
+  exports: z
+    .array(
+      z.strictObject({
+        path: absolutePath.describe("Exported directory"),
+        clients: z.string().min(1).describe("Who may mount it, e.g. 192.168.1.0/24"),
+        options: z.array(z.string()).default(["rw", "sync", "no_subtree_check"]).describe("exports(5) options"),
+      }),
+    )
+    .default([])
+    .describe("Directories this machine serves over NFS"),
+});
+
+const common = {
+  hostname,
+  system: system.default("x86_64-linux"),
+  description: z.string().optional().describe("What the machine is for, printed as a comment"),
+  stateVersion: stateVersion.optional(),
+  timeZone: z.string().optional().describe("time.timeZone, e.g. Europe/Prague"),
+  profile: name.optional().describe("Profile (profiles.<name>) this machine is built from"),
+  users: z.record(name, user).default({}).describe("Login users by name"),
+  services: z.record(name, serviceUse).default({}).describe("Service modules enabled here, with overrides"),
+  secrets: z.record(name, secretUse).default({}).describe("Secrets decrypted on this machine"),
+  identityPaths: z.array(absolutePath).optional().describe("age.identityPaths, e.g. the host's SSH key on a VM"),
+  docker: z.boolean().default(false).describe("Run Docker"),
+  podman: z.boolean().default(false).describe("Run Podman"),
+  nfs: nfs.default({ mounts: [], exports: [] }).describe("NFS client mounts and server exports"),
+  firewall: z
+    .strictObject({
+      tcp: z.array(port).default([]).describe("TCP ports"),
+      udp: z.array(port).default([]).describe("UDP ports"),
+    })
+    .default({ tcp: [], udp: [] })
+    .describe("Ports opened besides those of the enabled services"),
+  packages: z.array(packageName).default([]).describe("Extra system packages"),
+  imports: z
+    .array(z.string().regex(/^\.\.?\//, "must be a relative path such as ./hardware.nix"))
+    .default([])
+    .describe("Extra NixOS modules of the machine, relative to machines/<name>/"),
+  nixos: z.record(z.string(), nixValue).default({}).describe("Extra NixOS settings: dotted option path → value"),
+  replaces: z
+    .strictObject({
+      host: z.string().min(1).describe("The machine this one takes over from"),
+      dataPaths: z.array(absolutePath).default([]).describe("Data copied across during the migration"),
+    })
+    .optional()
+    .describe("Migration source, for the runbook"),
+};
+
+export const lxcMachine = z.strictObject({
+  kind: z.literal("lxc").describe("A Proxmox LXC container"),
+  ...common,
+  proxmox: lxcProxmox.describe("The container on Proxmox (pct create)"),
+});
+export const vmMachine = z.strictObject({
+  kind: z.literal("vm").describe("A Proxmox virtual machine"),
+  ...common,
+  proxmox: vmProxmox.describe("The VM on Proxmox (hosts.nix proxmox block)"),
+});
+export const metalMachine = z.strictObject({ kind: z.literal("metal").describe("Bare metal, or a VM not on Proxmox"), ...common });
+
+export const machine = z
+  .discriminatedUnion("kind", [lxcMachine, vmMachine, metalMachine])
+  .describe("A machine: an LXC container, a VM or bare metal");
+
+export type MachineInput = z.input<typeof machine>;
+export type Machine = z.output<typeof machine>;
+export type LxcMachine = z.output<typeof lxcMachine>;
+export type VmMachine = z.output<typeof vmMachine>;

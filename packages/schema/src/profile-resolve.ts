@@ -1,0 +1,100 @@
+// What a profile's settings come to once its base chain is applied: the profile system's shallow
+// `base.<section> // { … }` per level, except that a `{ extend }` list appends to the base's list.
+// The one copy of these merge semantics; emitters and checks read profiles through it.
+import type { z } from "zod";
+import { knownSystemSettings, knownUserSettings, type Profile } from "./profile.js";
+
+export type SettingsSection = "systemSettings" | "userSettings";
+
+export const settingsSections: readonly SettingsSection[] = ["systemSettings", "userSettings"];
+
+/** A list entry as written: a value, or several values sharing a comment. */
+export type ListEntry<T> = T | { readonly items: readonly T[]; readonly comment: string };
+
+/** A mergeable list setting as written in a profile. */
+export type MergeableList<T> =
+  | readonly ListEntry<T>[]
+  | { readonly extend: readonly ListEntry<T>[] }
+  | { readonly replace: readonly ListEntry<T>[] };
+
+const known: Record<SettingsSection, Record<string, z.ZodType>> = {
+  systemSettings: knownSystemSettings,
+  userSettings: knownUserSettings,
+};
+
+// Derived from the schemas rather than listed, so a list key added to profile.ts is merged here too.
+const mergeable: Record<SettingsSection, ReadonlySet<string>> = {
+  systemSettings: mergeableKeys(known.systemSettings),
+  userSettings: mergeableKeys(known.userSettings),
+};
+
+function mergeableKeys(schemas: Record<string, z.ZodType>): ReadonlySet<string> {
+  return new Set(Object.keys(schemas).filter((key) => schemas[key]?.safeParse({ extend: [] }).success));
+}
+
+/** Whether `key` is a list an extending profile may append to with `{ extend }`. */
+export function isMergeableList(section: SettingsSection, key: string): boolean {
+  return mergeable[section].has(key);
+}
+
+/** How a mergeable list combines with its base's, and its entries. */
+export function listMerge<T>(value: MergeableList<T>): { mode: "extend" | "replace"; entries: readonly ListEntry<T>[] } {
+  if (Array.isArray(value)) return { mode: "replace", entries: value };
+  if ("extend" in value) return { mode: "extend", entries: value.extend };
+  return { mode: "replace", entries: (value as { replace: readonly ListEntry<T>[] }).replace };
+}
+
+/** The entries' values, comments dropped. */
+export function listValues<T>(entries: readonly ListEntry<T>[]): T[] {
+  return entries.flatMap((entry) => (isCommentedGroup(entry) ? [...entry.items] : [entry]));
+}
+
+export function isCommentedGroup<T>(entry: ListEntry<T>): entry is { readonly items: readonly T[]; readonly comment: string } {
+  return typeof entry === "object" && entry !== null && !Array.isArray(entry) && "items" in entry && "comment" in entry;
+}
+
+/**
+ * `name`, then the profile it extends, and so on up to a base. Stops before an unknown name or a
+ * profile already in the chain: those are reported by the checks, not here.
+ */
+export function profileChain(profiles: Readonly<Record<string, Profile>>, name: string): string[] {
+  const chain: string[] = [];
+  for (let current: string | undefined = name; current !== undefined && !chain.includes(current); ) {
+    const profile: Profile | undefined = profiles[current];
+    if (profile === undefined) break;
+    chain.push(current);
+    current = profile.extends;
+  }
+  return chain;
+}
+
+export interface ResolvedProfile {
+  /** Profile names from this one up to its base. */
+  readonly chain: readonly string[];
+  /** Effective settings; mergeable lists are plain arrays of values. */
+  readonly systemSettings: Readonly<Record<string, unknown>>;
+  readonly userSettings: Readonly<Record<string, unknown>>;
+}
+
+/** The settings `profiles/<name>-config.nix` evaluates to (before the profile system's own defaults). */
+export function resolveProfile(profiles: Readonly<Record<string, Profile>>, name: string): ResolvedProfile {
+  const chain = profileChain(profiles, name);
+  const resolved: Record<SettingsSection, Record<string, unknown>> = { systemSettings: {}, userSettings: {} };
+  for (const level of [...chain].reverse()) {
+    const profile = profiles[level] as Profile;
+    for (const section of settingsSections) {
+      const into = resolved[section];
+      for (const [key, value] of Object.entries(profile[section])) {
+        if (value === undefined) continue;
+        if (!isMergeableList(section, key)) {
+          into[key] = value;
+          continue;
+        }
+        const { mode, entries } = listMerge(value as MergeableList<unknown>);
+        const before = mode === "extend" && Array.isArray(into[key]) ? (into[key] as unknown[]) : [];
+        into[key] = [...before, ...listValues(entries)];
+      }
+    }
+  }
+  return { chain, ...resolved };
+}

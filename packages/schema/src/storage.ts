@@ -1,0 +1,49 @@
+// Storage on the Proxmox side (seed 001): nodes, ZFS datasets and cluster directory mappings.
+import { z } from "zod";
+import { absolutePath, name, uid } from "./primitives.js";
+
+export const proxmoxNode = z
+  .strictObject({
+    address: z.string().optional().describe("How to reach the node for the runbook, e.g. root@192.168.1.12"),
+    maintenance: z.boolean().default(false).describe("A node that takes over during maintenance"),
+  })
+  .describe("A Proxmox node");
+
+export const owner = z
+  .strictObject({
+    uid: uid.describe("Numeric owner, as the guest sees it"),
+    gid: uid.describe("Numeric group"),
+  })
+  .describe("Numeric owner of a directory");
+
+export const dataset = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*(\/[A-Za-z0-9][A-Za-z0-9_.:-]*)+$/, "must be pool/dataset, e.g. nvmeprom/containers")
+      .describe("Dataset name, pool/dataset, e.g. nvmeprom/containers"),
+    node: name.describe("Proxmox node that holds the pool"),
+    mountpoint: absolutePath.describe("Where the dataset is mounted on the node, e.g. /nvmeprom/containers"),
+    owner: owner.optional(),
+  })
+  .describe("A ZFS dataset created on a Proxmox node");
+
+export const directoryMapping = z
+  .strictObject({
+    description: z.string().optional().describe("Description shown in Proxmox (pvesh --description)"),
+    paths: z
+      .record(name, absolutePath)
+      .refine((paths) => Object.keys(paths).length > 0, "must map at least one node to a path")
+      .describe("Node name → host path; one entry per node the VM may run on"),
+  })
+  .describe("A Proxmox cluster directory mapping (/cluster/mapping/dir), shared with VMs over virtiofs");
+
+export const storage = z
+  .strictObject({
+    datasets: z.array(dataset).default([]).describe("ZFS datasets created on Proxmox nodes"),
+    mappings: z.record(name, directoryMapping).default({}).describe("Directory mappings by id"),
+  })
+  .describe("Proxmox storage");
+
+export type StorageInput = z.input<typeof storage>;
+export type Storage = z.output<typeof storage>;
