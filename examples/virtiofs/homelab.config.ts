@@ -46,7 +46,13 @@ export default defineConfig({
       timeZone: "Australia/Perth",
       podman: true,
       users: {
-        abl030: { description: "Andy", uid: 1000, admin: true, extraGroups: ["podman"], authorizedKeys: ["masterKeys"] },
+        abl030: {
+          description: "Andy",
+          uid: 1000,
+          admin: true,
+          extraGroups: ["podman"],
+          authorizedKeys: ["masterKeys"],
+        },
       },
       proxmox: {
         node: "prom",
@@ -67,7 +73,13 @@ export default defineConfig({
       timeZone: "Australia/Perth",
       podman: true,
       users: {
-        abl030: { description: "Andy", uid: 1000, admin: true, extraGroups: ["podman", "video", "render"], authorizedKeys: ["masterKeys"] },
+        abl030: {
+          description: "Andy",
+          uid: 1000,
+          admin: true,
+          extraGroups: ["podman", "video", "render"],
+          authorizedKeys: ["masterKeys"],
+        },
       },
       proxmox: {
         node: "prom",

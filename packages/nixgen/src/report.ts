@@ -1,6 +1,5 @@
 // What people read: one summary line per output directory, findings as `✖ … → at path`, unified diffs
 // of stale files. Plain text; colour is added only for a terminal (the stream says whether).
-import { styleText } from "node:util";
 import { type Issue, formatIssue } from "@homelab/schema";
 import { createTwoFilesPatch } from "diff";
 import type { Stream } from "./cli/command.js";
@@ -8,28 +7,41 @@ import { countChanges, type FileChange } from "./write/diff-tree.js";
 
 export type Mode = "write" | "dry-run" | "check";
 
-type Style = Parameters<typeof styleText>[0];
+// SGR codes: open, close. Not `util.styleText`, which decides by itself from process.stdout and the
+// environment; here the stream being written decides.
+const styles = {
+  bold: [1, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
 
-export function paint(stream: Stream, style: Style, text: string): string {
-  return stream.color ? styleText(style, text) : text;
+export function paint(stream: Stream, style: keyof typeof styles, text: string): string {
+  const [open, close] = styles[style];
+  return stream.color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 }
+
+type Counts = ReturnType<typeof countChanges>;
+
+const counted = (pairs: readonly (readonly [number, string])[]): string[] =>
+  pairs.filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);
+
+const summaryParts: Record<Mode, (n: Counts) => string[]> = {
+  write: (n) => [`${n.create + n.update} written`, `${n.unchanged} unchanged`, ...counted([[n.remove, "removed"]])],
+  "dry-run": (n) => [`${n.create + n.update} to write`, `${n.unchanged} unchanged`, ...counted([[n.remove, "to remove"]])],
+  check: (n) => {
+    const stale = counted([[n.update, "stale"], [n.create, "missing"], [n.remove, "orphan"]]);
+    return stale.length > 0 ? stale : ["all up to date"];
+  },
+};
 
 /** `14 files: 3 written, 11 unchanged, 1 removed in 120 ms` (the removed part only when there is one). */
 export function summaryLine(changes: readonly FileChange[], mode: Mode, ms: number): string {
   const n = countChanges(changes);
   const files = n.create + n.update + n.unchanged;
-  const removed = n.remove > 0;
-  const parts =
-    mode === "write"
-      ? [`${n.create + n.update} written`, `${n.unchanged} unchanged`, ...(removed ? [`${n.remove} removed`] : [])]
-      : mode === "dry-run"
-        ? [`${n.create + n.update} to write`, `${n.unchanged} unchanged`, ...(removed ? [`${n.remove} to remove`] : [])]
-        : n.create + n.update + n.remove === 0
-          ? ["all up to date"]
-          : [[n.update, "stale"] as const, [n.create, "missing"] as const, [n.remove, "orphan"] as const]
-              .filter(([count]) => count > 0)
-              .map(([count, label]) => `${count} ${label}`);
-  return `${files} ${files === 1 ? "file" : "files"}: ${parts.join(", ")}${mode === "dry-run" ? " (dry run)" : ""} in ${Math.round(ms)} ms`;
+  const parts = summaryParts[mode](n).join(", ");
+  return `${files} ${files === 1 ? "file" : "files"}: ${parts}${mode === "dry-run" ? " (dry run)" : ""} in ${Math.round(ms)} ms`;
 }
 
 const checkLabel = { create: "missing", update: "stale", remove: "orphan" } as const;

@@ -70,7 +70,7 @@ describe("flake.nix", () => {
       "--strict",
       "--json",
       "--expr",
-      `builtins.mapAttrs (_: s: s) ((import ${dir}/flake.nix).outputs { nixpkgs.lib.nixosSystem = args: args.system; }).nixosConfigurations`,
+      `((import ${dir}/flake.nix).outputs { nixpkgs.lib.nixosSystem = args: args.system; }).nixosConfigurations`,
     ]);
 
   test("merges the nixosConfigurations of every generated example, and refuses a machine defined twice", async () => {

@@ -6,7 +6,7 @@ import frame1 from "../../../examples/frame1/homelab.config.js";
 import { plan } from "../src/plan.js";
 import { nixEval, nixParse, writeTree } from "./helpers/nix-cli.js";
 
-const { files, warnings } = plan(frame1, { source: "homelab.config.ts" });
+const { files, warnings } = plan(frame1, { source: "examples/frame1/homelab.config.ts" });
 const nixFiles = files.filter((file) => file.path.endsWith(".nix"));
 
 const ADMIN = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop";

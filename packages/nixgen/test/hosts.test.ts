@@ -1,6 +1,6 @@
 import { realpath } from "node:fs/promises";
 import { attrs, call, id, ifThen, lambda, op, path, print, ref, select, update, type NixExpr } from "@homelab/nix";
-import type { HomelabConfigInput } from "@homelab/schema";
+import type { HomelabConfigInput, MachineInput } from "@homelab/schema";
 import { describe, expect, test } from "vitest";
 import { emitHosts, hostsExpr } from "../src/emit/hosts.js";
 import { homelab } from "./helpers/homelab-config.js";
@@ -14,7 +14,9 @@ const keys = {
   groups: { masterKeys: ["abl030"], unusedKeys: ["guest"] },
 };
 
-const vm = (share: object = { mapping: "containers" }) => ({
+type ShareInput = NonNullable<Extract<MachineInput, { kind: "vm" }>["proxmox"]["virtiofs"]>[number];
+
+const vm = (share: ShareInput = { mapping: "containers" }) => ({
   kind: "vm" as const,
   hostname: "doc2",
   users: { abl030: { admin: true, authorizedKeys: ["masterKeys"] } },
@@ -132,11 +134,25 @@ in
       given: {
         keys,
         machines: {
-          box: { kind: "metal", hostname: "box", system: "aarch64-linux", users: { ops: { authorizedKeys: ["masterKeys", "doc2"] } } },
+          box: {
+            kind: "metal",
+            hostname: "box",
+            system: "aarch64-linux",
+            users: { ops: { authorizedKeys: ["masterKeys", "doc2"] } },
+          },
           ct: {
             kind: "lxc",
             hostname: "ct",
-            proxmox: { node: "pve", vmid: 110, cores: 2, memory: 2048, disk: "32G", storage: "local-lvm", template: "local:vztmpl/nixos.tar.xz", onBoot: true },
+            proxmox: {
+              node: "pve",
+              vmid: 110,
+              cores: 2,
+              memory: 2048,
+              disk: "32G",
+              storage: "local-lvm",
+              template: "local:vztmpl/nixos.tar.xz",
+              onBoot: true,
+            },
           },
           gpu: {
             ...vm(),
@@ -214,7 +230,17 @@ function relativeFiles(root: string): NixExpr {
   const relative = call(ref("builtins.substring"), root.length, 1000, call(id("toString"), file));
   return call(
     ref("builtins.mapAttrs"),
-    lambda("name", lambda("host", ifThen(op("?", id("host"), id("configurationFile")), update(id("host"), attrs({ configurationFile: relative })), id("host")))),
+    lambda(
+      "name",
+      lambda(
+        "host",
+        ifThen(
+          op("?", id("host"), id("configurationFile")),
+          update(id("host"), attrs({ configurationFile: relative })),
+          id("host"),
+        ),
+      ),
+    ),
     call(id("import"), path(`${root}/hosts.nix`)),
   );
 }

@@ -50,7 +50,9 @@ const cases: [name: string, { given: HomelabConfigInput; want: string }][] = [
               disk: "64G",
               storage: "nvmeprom",
               network: { bridge: "vmbr0", ip: { address: "192.168.1.50/24", gateway: "192.168.1.1" } },
-              virtiofs: [{ mapping: "containers", mountPoint: "/mnt/docker", owner: { user: "abl030", group: "users" } }],
+              virtiofs: [
+                { mapping: "containers", mountPoint: "/mnt/docker", owner: { user: "abl030", group: "users" } },
+              ],
               passthrough: [{ id: "0000:00:02.0", deferred: true, note: "iGPU" }],
             },
             replaces: { host: "doc1", dataPaths: ["/mnt/docker", "/mnt/docker/app", "/var/lib/app"] },
@@ -152,7 +154,15 @@ ${rollback("doc1", "doc2")}`,
           spare: {
             kind: "lxc",
             hostname: "spare",
-            proxmox: { node: "pve", vmid: 111, cores: 1, memory: 512, disk: "8G", storage: "local-lvm", template: "local:vztmpl/nixos.tar.xz" },
+            proxmox: {
+              node: "pve",
+              vmid: 111,
+              cores: 1,
+              memory: 512,
+              disk: "8G",
+              storage: "local-lvm",
+              template: "local:vztmpl/nixos.tar.xz",
+            },
           },
         },
       },
@@ -277,17 +287,42 @@ describe("MIGRATION.md", () => {
     expect(fences).toHaveLength(3);
     const [create, images, copy] = fences as [string, string, string];
     expect(await runStubbed(create, commands)).toBe(
-      stubCall("pct", "create", 120, template, "--hostname", "ct", "--arch", "amd64", "--memory", 512, "--cores", 1, "--rootfs", "local-lvm:8", "--net0", "name=eth0,bridge=vmbr0,ip=dhcp", "--unprivileged", 1),
+      stubCall(
+        "pct",
+        "create",
+        120,
+        template,
+        "--hostname",
+        "ct",
+        "--arch",
+        "amd64",
+        "--memory",
+        512,
+        "--cores",
+        1,
+        "--rootfs",
+        "local-lvm:8",
+        "--net0",
+        "name=eth0,bridge=vmbr0,ip=dhcp",
+        "--unprivileged",
+        1,
+      ),
     );
     // Both ends of `ssh … | docker load` run, in either order; ssh gets the remote command as one argument.
     const piped = (await runStubbed(images, commands)).split("\n").filter(Boolean).sort();
     expect(piped).toEqual(
       [
         stubCall("docker", "load"),
-        stubCall("ssh", target, "docker save $(docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -v '<none>')"),
+        stubCall(
+          "ssh",
+          target,
+          "docker save $(docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -v '<none>')",
+        ),
       ].map((line) => line.trimEnd()),
     );
-    expect(await runStubbed(copy, commands)).toBe(stubCall("rsync", "-aHAX", "--delete", `${target}:${dataPath}/`, `${dataPath}/`));
+    expect(await runStubbed(copy, commands)).toBe(
+      stubCall("rsync", "-aHAX", "--delete", `${target}:${dataPath}/`, `${dataPath}/`),
+    );
   });
 
   test("nothing to create or migrate, no runbook", () => {

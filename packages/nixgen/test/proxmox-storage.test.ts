@@ -7,9 +7,14 @@ import { bashSyntax, runStubbed, stubCall } from "./helpers/shell-stub.js";
 const seed001: HomelabConfigInput = {
   proxmox: { nodes: { prom: { address: "root@192.168.1.12" }, prom2: { maintenance: true } } },
   storage: {
-    datasets: [{ name: "nvmeprom/containers", node: "prom", mountpoint: "/nvmeprom/containers", owner: { uid: 1000, gid: 100 } }],
+    datasets: [
+      { name: "nvmeprom/containers", node: "prom", mountpoint: "/nvmeprom/containers", owner: { uid: 1000, gid: 100 } },
+    ],
     mappings: {
-      containers: { description: "Podman containers dataset", paths: { prom: "/nvmeprom/containers", prom2: "/srv/containers" } },
+      containers: {
+        description: "Podman containers dataset",
+        paths: { prom: "/nvmeprom/containers", prom2: "/srv/containers" },
+      },
     },
   },
 };
@@ -67,9 +72,20 @@ esac
     expect(await runStubbed(text, stubs, ["prom2"])).toBe(
       stubCall("mkdir", "-p", "/srv/containers") +
         stubCall("chown", "1000:100", "/srv/containers") +
-        stubCall("pvesh", "set", "/cluster/mapping/dir/containers", "--map", "node=prom,path=/nvmeprom/containers", "--map", "node=prom2,path=/srv/containers"),
+        stubCall(
+          "pvesh",
+          "set",
+          "/cluster/mapping/dir/containers",
+          "--map",
+          "node=prom,path=/nvmeprom/containers",
+          "--map",
+          "node=prom2,path=/srv/containers",
+        ),
     );
-    await expect(runStubbed(text, stubs, [])).rejects.toMatchObject({ exitCode: 2, stderr: "usage: storage.sh prom|mappings|prom2" });
+    await expect(runStubbed(text, stubs, [])).rejects.toMatchObject({
+      exitCode: 2,
+      stderr: "usage: storage.sh prom|mappings|prom2",
+    });
   });
 
   test("a description and paths with quotes, spaces, $, backticks and newlines reach pvesh exactly", async () => {
@@ -81,7 +97,19 @@ esac
     });
     await bashSyntax(text);
     expect(await runStubbed(text, ["pvesh"], ["mappings"])).toBe(
-      stubCall("pvesh", "create", "/cluster/mapping/dir", "--id", "data", "--map", `node=a,path=${path}`, "--map", "node=b,path=/srv/data", "--description", description),
+      stubCall(
+        "pvesh",
+        "create",
+        "/cluster/mapping/dir",
+        "--id",
+        "data",
+        "--map",
+        `node=a,path=${path}`,
+        "--map",
+        "node=b,path=/srv/data",
+        "--description",
+        description,
+      ),
     );
   });
 
@@ -95,7 +123,15 @@ esac
     });
     expect(await runStubbed(text, ["zfs", "chown", "mkdir", "pvesh"], ["spare"])).toBe(
       stubCall("zfs", "create", "-o", "mountpoint=/tank/data", "tank/data") +
-        stubCall("pvesh", "set", "/cluster/mapping/dir/data", "--map", "node=main,path=/srv/data", "--map", "node=spare,path=/tank/data"),
+        stubCall(
+          "pvesh",
+          "set",
+          "/cluster/mapping/dir/data",
+          "--map",
+          "node=main,path=/srv/data",
+          "--map",
+          "node=spare,path=/tank/data",
+        ),
     );
   });
 
@@ -103,12 +139,17 @@ esac
     expect(() => script({ storage: { mappings: { data: { paths: { a: "/srv/a,b" } } } } })).toThrow(
       'storage.mappings.data.paths.a: "/srv/a,b" contains ","',
     );
-    expect(() => script({ proxmox: { nodes: { mappings: {} } }, storage: { mappings: { data: { paths: { mappings: "/srv" } } } } })).toThrow(
-      'proxmox.nodes.mappings: a node cannot be called "mappings"',
-    );
+    expect(() =>
+      script({
+        proxmox: { nodes: { mappings: {} } },
+        storage: { mappings: { data: { paths: { mappings: "/srv" } } } },
+      }),
+    ).toThrow('proxmox.nodes.mappings: a node cannot be called "mappings"');
   });
 
   test("nothing without datasets or mappings", () => {
-    expect(emitProxmoxStorage({ config: homelab({ proxmox: { nodes: { prom: {} } } }), source: "homelab.config.ts" })).toEqual([]);
+    expect(
+      emitProxmoxStorage({ config: homelab({ proxmox: { nodes: { prom: {} } } }), source: "homelab.config.ts" }),
+    ).toEqual([]);
   });
 });

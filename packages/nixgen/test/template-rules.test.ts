@@ -18,18 +18,49 @@ describe("template rules", () => {
   const refused: [name: string, { source: string; file: string; message: string }][] = [
     [
       "a bare value",
-      { source: "hostname: {{hostname}}\n", file: "x.conf.hbs", message: "x.conf.hbs:1: {{hostname}} prints a value without escaping; write {{conf x}}, {{comment x}} (conf text)" },
+      {
+        source: "hostname: {{hostname}}\n",
+        file: "x.conf.hbs",
+        message:
+          "x.conf.hbs:1: {{hostname}} prints a value without escaping; write {{conf x}}, {{comment x}} (conf text)",
+      },
     ],
-    ["a triple-stash value", { source: "{{{cmd}}}", file: "x.sh.hbs", message: "x.sh.hbs:1: {{{cmd}}} prints a value without escaping" }],
-    ["another format's helper", { source: "pct create {{conf vmid}}", file: "x.sh.hbs", message: "x.sh.hbs:1: {{conf vmid}} prints a value without escaping" }],
-    ["shell escaping outside a fence", { source: "Run {{sh cmd}}", file: "x.md.hbs", message: "x.md.hbs:1: {{sh cmd}} prints a value without escaping" }],
+    [
+      "a triple-stash value",
+      { source: "{{{cmd}}}", file: "x.sh.hbs", message: "x.sh.hbs:1: {{{cmd}}} prints a value without escaping" },
+    ],
+    [
+      "another format's helper",
+      {
+        source: "pct create {{conf vmid}}",
+        file: "x.sh.hbs",
+        message: "x.sh.hbs:1: {{conf vmid}} prints a value without escaping",
+      },
+    ],
+    [
+      "shell escaping outside a fence",
+      { source: "Run {{sh cmd}}", file: "x.md.hbs", message: "x.md.hbs:1: {{sh cmd}} prints a value without escaping" },
+    ],
     [
       "Markdown escaping inside a fence",
-      { source: '{{#fence "bash"}}\necho {{md x}}\n{{/fence}}\n', file: "x.md.hbs", message: "x.md.hbs:2: {{md x}} prints a value without escaping; write {{sh x}}" },
+      {
+        source: '{{#fence "bash"}}\necho {{md x}}\n{{/fence}}\n',
+        file: "x.md.hbs",
+        message: "x.md.hbs:2: {{md x}} prints a value without escaping; write {{sh x}}",
+      },
     ],
-    ["a subexpression", { source: "{{sh (lookup a b)}}", file: "x.sh.hbs", message: "the value must be a field, not a SubExpression" }],
-    ["a partial", { source: "{{> other}}", file: "x.sh.hbs", message: "x.sh.hbs:1: PartialStatement is not allowed in templates" }],
-    ["an unknown block", { source: "{{#with a}}{{sh b}}{{/with}}", file: "x.sh.hbs", message: "block {{#with}} is not allowed here" }],
+    [
+      "a subexpression",
+      { source: "{{sh (lookup a b)}}", file: "x.sh.hbs", message: "the value must be a field, not a SubExpression" },
+    ],
+    [
+      "a partial",
+      { source: "{{> other}}", file: "x.sh.hbs", message: "x.sh.hbs:1: PartialStatement is not allowed in templates" },
+    ],
+    [
+      "an unknown block",
+      { source: "{{#with a}}{{sh b}}{{/with}}", file: "x.sh.hbs", message: "block {{#with}} is not allowed here" },
+    ],
     ["an unknown format", { source: "x", file: "x.txt.hbs", message: 'x.txt: unknown text format ".txt"' }],
   ];
   test.each(refused)("refuses %s", (_, { source, file, message }) => {
@@ -45,18 +76,25 @@ describe("template rules", () => {
 
   test("a misspelt field fails instead of printing nothing", () => {
     const template = compileTemplate("pct start {{sh vmdi}}\n", "x.sh.hbs");
-    expect(() => template({ vmid: 110 })).toThrow("x.sh.hbs:1 {{sh vmdi}}: expected a string or a number, got undefined");
+    expect(() => template({ vmid: 110 })).toThrow(
+      "x.sh.hbs:1 {{sh vmdi}}: expected a string or a number, got undefined",
+    );
   });
 
   test("{{block}} takes only text from renderBlock", () => {
     const template = compileTemplate("{{block commands}}\n", "x.sh.hbs");
-    expect(() => template({ commands: { text: "rm -rf /", format: "sh" } })).toThrow("x.sh.hbs:1 {{block commands}}: expected shell text from renderBlock");
+    expect(() => template({ commands: { text: "rm -rf /", format: "sh" } })).toThrow(
+      "x.sh.hbs:1 {{block commands}}: expected shell text from renderBlock",
+    );
   });
 
   test("helpers escape; HTML escaping is off", () => {
     const shell = compileTemplate("{{#each words}}\necho {{sh this}}\n{{comment this}}\n{{/each}}\n", "x.sh.hbs");
     expect(shell({ words: ["a&b", "<x> y"] })).toBe("echo 'a&b'\n# a&b\necho '<x> y'\n# <x> y\n");
-    const markdown = compileTemplate('Run {{mdcode cmd}}:\n\n{{#fence "bash"}}\necho {{sh cmd}}\n{{/fence}}\n', "x.md.hbs");
+    const markdown = compileTemplate(
+      'Run {{mdcode cmd}}:\n\n{{#fence "bash"}}\necho {{sh cmd}}\n{{/fence}}\n',
+      "x.md.hbs",
+    );
     expect(markdown({ cmd: "<x> & `y`" })).toBe("Run `` <x> & `y` ``:\n\n```bash\necho '<x> & `y`'\n```\n");
   });
 });

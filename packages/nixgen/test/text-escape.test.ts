@@ -35,9 +35,33 @@ describe("shellWord", () => {
   });
 
   test("property: any text without NUL survives bash", async () => {
-    const texts = fc.sample(fc.string({ unit: "grapheme", maxLength: 12 }).filter((s) => !s.includes("\0")), { numRuns: 300, seed: 1 });
+    const texts = fc.sample(
+      fc.string({ unit: "grapheme", maxLength: 12 }).filter((s) => !s.includes("\0")),
+      { numRuns: 300, seed: 1 },
+    );
     const special = fc.sample(
-      fc.string({ unit: fc.constantFrom("'", '"', "$", "`", "\\", "\n", " ", "!", "*", "#", "~", "{", "}", "\t", "a", "é", "\x1b"), maxLength: 8 }),
+      fc.string({
+        unit: fc.constantFrom(
+          "'",
+          '"',
+          "$",
+          "`",
+          "\\",
+          "\n",
+          " ",
+          "!",
+          "*",
+          "#",
+          "~",
+          "{",
+          "}",
+          "\t",
+          "a",
+          "é",
+          "\x1b",
+        ),
+        maxLength: 8,
+      }),
       { numRuns: 300, seed: 2 },
     );
     const values = [...texts, ...special];
@@ -66,7 +90,10 @@ describe("confValue", () => {
     expect(confValue("name=eth0,bridge=vmbr0,ip=dhcp", "net0")).toBe("name=eth0,bridge=vmbr0,ip=dhcp");
   });
   test.each([
-    ["a\nb", 'lxc.conf.hbs:3 {{conf hostname}}: "a\\nb" contains a line break, which a Proxmox config line cannot hold'],
+    [
+      "a\nb",
+      'lxc.conf.hbs:3 {{conf hostname}}: "a\\nb" contains a line break, which a Proxmox config line cannot hold',
+    ],
     [" ", "lxc.conf.hbs:3 {{conf hostname}}: a Proxmox config value cannot be empty"],
     ["x ", 'lxc.conf.hbs:3 {{conf hostname}}: "x " has leading or trailing spaces, which Proxmox strips'],
   ])("refuses %j", (value, message) => {
@@ -77,7 +104,10 @@ describe("confValue", () => {
 describe("markdownText", () => {
   test.each([
     ["Podman containers dataset", "Podman containers dataset"],
-    ["*not* _emphasis_ `code` [link](x) <b> a|b ~x~ &amp; \\", "\\*not\\* \\_emphasis\\_ \\`code\\` \\[link\\](x) \\<b\\> a\\|b \\~x\\~ \\&amp; \\\\"],
+    [
+      "*not* _emphasis_ `code` [link](x) <b> a|b ~x~ &amp; \\",
+      "\\*not\\* \\_emphasis\\_ \\`code\\` \\[link\\](x) \\<b\\> a\\|b \\~x\\~ \\&amp; \\\\",
+    ],
     ["# not a heading", "\\# not a heading"],
     ["- not a list", "\\- not a list"],
     ["1. not a list", "1\\. not a list"],
@@ -124,8 +154,16 @@ describe("propertyString", () => {
     ).toBe("/mnt/pve/DATA_4TB,mp=/mnt/DATA 4TB=x,ro=1");
   });
   test.each([
-    [undefined, "/mnt/a,b", 'machines.ct.proxmox.bindMounts[0].host: "/mnt/a,b" contains ",", which Proxmox property strings cannot escape'],
-    [undefined, "/mnt/a=b", 'machines.ct.proxmox.bindMounts[0].host: "/mnt/a=b" contains "=", which Proxmox would read as a key'],
+    [
+      undefined,
+      "/mnt/a,b",
+      'machines.ct.proxmox.bindMounts[0].host: "/mnt/a,b" contains ",", which Proxmox property strings cannot escape',
+    ],
+    [
+      undefined,
+      "/mnt/a=b",
+      'machines.ct.proxmox.bindMounts[0].host: "/mnt/a=b" contains "=", which Proxmox would read as a key',
+    ],
     ["mp", "", "machines.ct.proxmox.bindMounts[0].host: a Proxmox property value cannot be empty"],
   ])("refuses %s=%j", (key, value, message) => {
     expect(() => propertyString([{ key, value, field: "machines.ct.proxmox.bindMounts[0].host" }])).toThrow(message);

@@ -37,11 +37,17 @@ export function enabledServices(machine: Machine): [name: string, overrides: Rea
  * What an option comes to on a machine: the override when one is given, else the default. Undefined
  * when there is neither, or when an enclosing override is a Nix expression we cannot look into.
  */
-export function effectiveValue(overrides: Readonly<Record<string, unknown>>, entry: OptionEntry): { value: unknown } | undefined {
+export function effectiveValue(
+  overrides: Readonly<Record<string, unknown>>,
+  entry: OptionEntry,
+): { value: unknown } | undefined {
   let scope: unknown = overrides;
   for (const key of entry.path) {
     if (isNixExpr(scope)) return undefined;
-    const next = typeof scope === "object" && scope !== null && !Array.isArray(scope) ? (scope as Record<string, unknown>)[key] : undefined;
+    const next =
+      typeof scope === "object" && scope !== null && !Array.isArray(scope)
+        ? (scope as Record<string, unknown>)[key]
+        : undefined;
     if (next === undefined) return entry.spec.default === undefined ? undefined : { value: entry.spec.default };
     scope = next;
   }

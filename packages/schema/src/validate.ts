@@ -11,7 +11,8 @@ export type Validation =
 
 export function validateConfig(input: unknown): Validation {
   const parsed = homelabConfig.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((found) => fromZod(found, homelabConfig, input)) };
+  if (!parsed.success)
+    return { ok: false, issues: parsed.error.issues.flatMap((found) => fromZod(found, homelabConfig, input)) };
   const config = withAuthoredSettingsOrder(parsed.data, input);
   const issues = runChecks(config);
   return hasErrors(issues) ? { ok: false, issues } : { ok: true, config, issues };

@@ -25,7 +25,8 @@ export function describeType(type: OptionType): string {
   if (typeof type === "string") return type;
   if ("enum" in type) return `enum [ ${type.enum.map((v) => JSON.stringify(v)).join(" ")} ]`;
   if ("submodule" in type) return "submodule";
-  const [wrapper, inner] = "nullOr" in type ? ["nullOr", type.nullOr] : "listOf" in type ? ["listOf", type.listOf] : ["attrsOf", type.attrsOf];
+  const [wrapper, inner] =
+    "nullOr" in type ? ["nullOr", type.nullOr] : "listOf" in type ? ["listOf", type.listOf] : ["attrsOf", type.attrsOf];
   const innerText = describeType(inner);
   return `${wrapper} ${typeof inner === "string" ? innerText : `(${innerText})`}`;
 }
@@ -53,23 +54,30 @@ const scalarExpectation: Record<Exclude<OptionType, object>, string> = {
 function mismatchAt(value: unknown, type: OptionType, path: (string | number)[]): TypeMismatch | undefined {
   if (isNixExpr(value)) return undefined;
   if (typeof type === "string") {
-    return fitsScalar(value, type) ? undefined : { path, reason: `${showValue(value)} does not fit type ${type} (${scalarExpectation[type]})` };
+    return fitsScalar(value, type)
+      ? undefined
+      : { path, reason: `${showValue(value)} does not fit type ${type} (${scalarExpectation[type]})` };
   }
   if ("enum" in type) {
     return type.enum.some((member) => member === value)
       ? undefined
-      : { path, reason: `${showValue(value)} does not fit type ${describeType(type)}${typeof value === "string" ? didYouMean(value, type.enum.map(String)) : ""}` };
+      : {
+          path,
+          reason: `${showValue(value)} does not fit type ${describeType(type)}${typeof value === "string" ? didYouMean(value, type.enum.map(String)) : ""}`,
+        };
   }
   if ("nullOr" in type) return value === null ? undefined : mismatchAt(value, type.nullOr, path);
   if ("listOf" in type) {
-    if (!Array.isArray(value)) return { path, reason: `${showValue(value)} does not fit type ${describeType(type)} (a list)` };
+    if (!Array.isArray(value))
+      return { path, reason: `${showValue(value)} does not fit type ${describeType(type)} (a list)` };
     for (const [i, item] of value.entries()) {
       const found = mismatchAt(item, type.listOf, [...path, i]);
       if (found !== undefined) return found;
     }
     return undefined;
   }
-  if (!isAttrs(value)) return { path, reason: `${showValue(value)} does not fit type ${describeType(type)} (an attribute set)` };
+  if (!isAttrs(value))
+    return { path, reason: `${showValue(value)} does not fit type ${describeType(type)} (an attribute set)` };
   if ("attrsOf" in type) {
     for (const [key, item] of Object.entries(value)) {
       const found = item === undefined ? undefined : mismatchAt(item, type.attrsOf, [...path, key]);
@@ -80,18 +88,26 @@ function mismatchAt(value: unknown, type: OptionType, path: (string | number)[])
   return submoduleMismatch(value, type.submodule, path);
 }
 
-function submoduleMismatch(value: Record<string, unknown>, tree: OptionTree, path: (string | number)[]): TypeMismatch | undefined {
+function submoduleMismatch(
+  value: Record<string, unknown>,
+  tree: OptionTree,
+  path: (string | number)[],
+): TypeMismatch | undefined {
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
     const option = tree[key];
     if (option === undefined) {
-      return { path: [...path, key], reason: `${JSON.stringify(key)} is not an option of the submodule${didYouMean(key, Object.keys(tree))}` };
+      return {
+        path: [...path, key],
+        reason: `${JSON.stringify(key)} is not an option of the submodule${didYouMean(key, Object.keys(tree))}`,
+      };
     }
     const at = [...path, key];
     let found: TypeMismatch | undefined;
     if (!isOptionGroup(option)) found = mismatchAt(item, option.type, at);
     else if (isAttrs(item)) found = submoduleMismatch(item, option.options, at);
-    else if (!isNixExpr(item)) found = { path: at, reason: `${showValue(item)} does not fit option group ${key} (an attribute set)` };
+    else if (!isNixExpr(item))
+      found = { path: at, reason: `${showValue(item)} does not fit option group ${key} (an attribute set)` };
     if (found !== undefined) return found;
   }
   return undefined;
@@ -109,7 +125,12 @@ function fitsScalar(value: unknown, type: Exclude<OptionType, object>): boolean 
     case "float":
       return typeof value === "number" && !Number.isInteger(value);
     case "port":
-      return (typeof value === "number" || typeof value === "bigint") && Number.isInteger(Number(value)) && Number(value) >= 0 && Number(value) <= 65535;
+      return (
+        (typeof value === "number" || typeof value === "bigint") &&
+        Number.isInteger(Number(value)) &&
+        Number(value) >= 0 &&
+        Number(value) <= 65535
+      );
     case "path":
       return typeof value === "string" && value.startsWith("/");
     case "package":

@@ -28,7 +28,9 @@ function convert(found: ZodIssue, base: Base): Issue[] {
   switch (found.code) {
     case "unrecognized_keys": {
       const known = objectKeys(schemaAt(base.schema, base.value, rel));
-      return found.keys.map((key) => issue("unknown-field", [...path, key], `Unknown field "${key}"${didYouMean(key, known)}`));
+      return found.keys.map((key) =>
+        issue("unknown-field", [...path, key], `Unknown field "${key}"${didYouMean(key, known)}`),
+      );
     }
     case "invalid_union": {
       if (found.errors.length === 0 || found.discriminator !== undefined) {
@@ -37,23 +39,38 @@ function convert(found: ZodIssue, base: Base): Issue[] {
       }
       const branches = found.errors;
       const candidates = branches.map((errors, i) => ({ errors, i })).filter(({ errors }) => !mismatchesAtRoot(errors));
-      if (candidates.length === 0) return [issue("schema-invalid_union", path, expectedMessage(branches.flatMap(expectations), value))];
+      if (candidates.length === 0)
+        return [issue("schema-invalid_union", path, expectedMessage(branches.flatMap(expectations), value))];
       const best = candidates.reduce((a, b) => (weight(b.errors) < weight(a.errors) ? b : a));
       const union = unwrap(schemaAt(base.schema, base.value, rel));
       const option = union === undefined ? undefined : (def(union)["options"] as Schema[] | undefined)?.[best.i];
       return best.errors.flatMap((e) => convert(e, { schema: option, value, path }));
     }
     case "invalid_type":
-      return [issue("schema-invalid_type", path, expectedMessage([found.expected === "record" ? "object" : found.expected], value))];
+      return [
+        issue(
+          "schema-invalid_type",
+          path,
+          expectedMessage([found.expected === "record" ? "object" : found.expected], value),
+        ),
+      ];
     case "invalid_value":
       return [issue("schema-invalid_value", path, expectedMessage(found.values.map(literal), value))];
     case "invalid_key": {
       const reason = found.issues[0]?.message ?? found.message;
-      return [issue("schema-invalid_key", path, `Invalid name ${JSON.stringify(String(rel[rel.length - 1]))}: ${reason}`)];
+      return [
+        issue("schema-invalid_key", path, `Invalid name ${JSON.stringify(String(rel[rel.length - 1]))}: ${reason}`),
+      ];
     }
     default:
       // Our own messages state the rule in lower case ("must be 1–65535"); show what was given.
-      return [issue(`schema-${found.code}`, path, /^[a-z]/.test(found.message) ? `Invalid value ${showValue(value)}: ${found.message}` : found.message)];
+      return [
+        issue(
+          `schema-${found.code}`,
+          path,
+          /^[a-z]/.test(found.message) ? `Invalid value ${showValue(value)}: ${found.message}` : found.message,
+        ),
+      ];
   }
 }
 
@@ -83,7 +100,9 @@ function mismatchesAtRoot(errors: readonly ZodIssue[]): boolean {
   return errors.some(
     (e) =>
       e.path.length === 0 &&
-      (e.code === "invalid_type" || e.code === "invalid_value" || (e.code === "invalid_union" && e.errors.every(mismatchesAtRoot))),
+      (e.code === "invalid_type" ||
+        e.code === "invalid_value" ||
+        (e.code === "invalid_union" && e.errors.every(mismatchesAtRoot))),
   );
 }
 
@@ -155,7 +174,8 @@ function schemaAt(schema: Schema | undefined, value: unknown, path: readonly Pro
     at = unwrap(pickOption(at, here, key));
     if (at === undefined) return undefined;
     const d = def(at);
-    if (d["type"] === "object") at = (d["shape"] as Record<string, Schema>)[String(key)] ?? (d["catchall"] as Schema | undefined);
+    if (d["type"] === "object")
+      at = (d["shape"] as Record<string, Schema>)[String(key)] ?? (d["catchall"] as Schema | undefined);
     else if (d["type"] === "record") at = d["valueType"] as Schema;
     else if (d["type"] === "array") at = d["element"] as Schema;
     else return undefined;
@@ -179,7 +199,10 @@ function pickOption(schema: Schema | undefined, value: unknown, nextKey: Propert
     if (match !== undefined) return match;
   }
   const objects = options.filter((o) => objectShape(o) !== undefined);
-  return objects.find((o) => nextKey !== undefined && String(nextKey) in (objectShape(o) ?? {})) ?? (objects.length === 1 ? objects[0] : schema);
+  return (
+    objects.find((o) => nextKey !== undefined && String(nextKey) in (objectShape(o) ?? {})) ??
+    (objects.length === 1 ? objects[0] : schema)
+  );
 }
 
 function objectShape(schema: Schema): Record<string, Schema> | undefined {

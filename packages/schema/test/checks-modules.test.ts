@@ -75,7 +75,9 @@ describe("modules", () => {
         default: { memroy: 512 },
         description: "Limits.",
       };
-      c.modules.proxy.declares = { "homelab.proxy.routes": { type: { attrsOf: "str" }, default: { a: true }, description: "Routes." } };
+      c.modules.proxy.declares = {
+        "homelab.proxy.routes": { type: { attrsOf: "str" }, default: { a: true }, description: "Routes." },
+      };
     });
     expect(report(config)).toMatchInlineSnapshot(`
       [
@@ -99,7 +101,12 @@ describe("modules", () => {
       options.dataDir = { type: "path", default: "/var/lib/web", description: "Data directory." };
       options.env = { type: { attrsOf: "str" }, default: { A: "1" }, description: "Environment." };
       options.limits = {
-        type: { submodule: { memory: { type: "int", description: "MB." }, cpu: { options: { weight: { type: "int", description: "Weight." } } } } },
+        type: {
+          submodule: {
+            memory: { type: "int", description: "MB." },
+            cpu: { options: { weight: { type: "int", description: "Weight." } } },
+          },
+        },
         default: { memory: 512, cpu: { weight: 100 } },
         description: "Limits.",
       };

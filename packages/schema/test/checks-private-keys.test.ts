@@ -4,7 +4,8 @@ import { frameFixture } from "./fixtures.js";
 import { edit, report } from "./report.js";
 
 const ageKey = "AGE-SECRET-KEY-1QYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQY";
-const pem = (kind: string) => `-----BEGIN ${kind}PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END ${kind}PRIVATE KEY-----\n`;
+const pem = (kind: string) =>
+  `-----BEGIN ${kind}PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END ${kind}PRIVATE KEY-----\n`;
 
 describe("private keys", () => {
   test("anywhere in the config, inside Nix expressions too", () => {

@@ -43,5 +43,10 @@ function deepMerge(a: unknown, b: unknown): unknown {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getOwnPropertySymbols(value).length === 0;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getOwnPropertySymbols(value).length === 0
+  );
 }

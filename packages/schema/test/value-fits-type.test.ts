@@ -22,7 +22,12 @@ const fits: [type: OptionType, value: unknown][] = [
   [{ nullOr: "port" }, null],
   [{ listOf: { nullOr: "str" } }, ["a", null]],
   [{ attrsOf: "int" }, { a: 1 }],
-  [{ submodule: { a: { type: "int", description: "A." }, g: { options: { b: { type: "bool", description: "B." } } } } }, { a: 1, g: { b: true } }],
+  [
+    {
+      submodule: { a: { type: "int", description: "A." }, g: { options: { b: { type: "bool", description: "B." } } } },
+    },
+    { a: 1, g: { b: true } },
+  ],
   ["bool", ref("config.x.enable")],
 ];
 
@@ -32,7 +37,11 @@ const misfits: [type: OptionType, value: unknown, want: string][] = [
   ["port", 80.5, "[] 80.5 does not fit type port (an integer 0–65535)"],
   ["bool", "true", '[] "true" does not fit type bool (true or false)'],
   ["int", 1.5, "[] 1.5 does not fit type int (an integer)"],
-  ["path", "relative", '[] "relative" does not fit type path (an absolute path: a string starting with / or path(…) from @homelab/nix)'],
+  [
+    "path",
+    "relative",
+    '[] "relative" does not fit type path (an absolute path: a string starting with / or path(…) from @homelab/nix)',
+  ],
   ["package", "nginx", '[] "nginx" does not fit type package (a package: an expression such as ref("pkgs.nginx"))'],
   ["attrs", [], "[] [] does not fit type attrs (an attribute set)"],
   [{ enum: ["a", "b"] }, "c", '[] "c" does not fit type enum [ "a" "b" ]'],

@@ -24,39 +24,31 @@ export function layout(e: NixExpr, width: number): string {
 export class Printer {
   readonly flat: Flat;
   // Appending to one string: V8 builds a rope (linear, flattened once) and measured faster than
-  // pushing pieces and joining them at the end. A line break waits in `pending` and goes out with
-  // the next text, so short pieces are joined before they reach the rope.
+  // pushing pieces and joining them at the end.
   private out = "";
-  private pending = "";
   private col = 0;
-  // Data repeats its attribute names; checking each once per print is measurably faster.
-  private readonly names = new Map<string, string>();
 
   constructor(readonly width: number) {
     this.flat = new Flat(width);
   }
 
   result(): string {
-    return this.out + this.pending;
+    return this.out;
   }
 
   write(text: string): void {
-    if (this.pending === "") this.out += text;
-    else {
-      this.out += this.pending + text;
-      this.pending = "";
-    }
+    this.out += text;
     this.col += text.length;
   }
 
   newline(level: number): void {
-    this.pending += newlineAt(level);
+    this.out += newlineAt(level);
     this.col = level * 2;
   }
 
   /** A line break without indentation: blank lines carry no trailing spaces. */
   emptyLine(): void {
-    this.pending += "\n";
+    this.out += "\n";
     this.col = 0;
   }
 
@@ -104,7 +96,7 @@ export class Printer {
   /**
    * Whether the broken form of `e` can start on the current line and end with a closing bracket on
    * its own line: a set, a list, an indented string, or a call, `with`, `x:` or operator chain that
-   * ends in one (`lib.mkOption {`, `with pkgs; [`, `base // {`).
+   * ends in one (`lib.mkOption {`, `with pkgs; [`, `base // {`, `f (`).
    */
   absorbable(e: NixExpr): boolean {
     switch (e.kind) {
@@ -136,14 +128,16 @@ export class Printer {
     const { operands, separators, mins } = chain;
     const lastIndex = operands.length - 1;
     const last = operands[lastIndex];
-    if (last === undefined || !this.absorbable(last)) return null;
+    const lastMin = mins[lastIndex] ?? Prec.atom;
+    // A last operand in parentheses always ends on a line of its own: `f (\n  let … in x\n)`.
+    if (last === undefined || (precOf(last) >= lastMin && !this.absorbable(last))) return null;
     let head = "";
     for (let i = 0; i < lastIndex; i++) {
       const text = this.flat.operand(operands[i] as NixExpr, mins[i] ?? Prec.atom);
       if (text === null) return null;
       head += text + (separators[i] ?? " ");
     }
-    return head.length <= this.width ? { head, last, min: mins[lastIndex] ?? Prec.atom } : null;
+    return head.length <= this.width ? { head, last, min: lastMin } : null;
   }
 
   /** After a binding name (or a formal, with `glue` ` ? `): ` = value`, hung, or on the next line. */
@@ -184,22 +178,13 @@ export class Printer {
         if (path.length === 0) throw new NixValueError([], "a binding needs at least one attribute name");
         // Data is mostly `name = value;`: skip building pieces for a single plain name.
         const [key] = path;
-        if (path.length === 1 && typeof key === "string") this.write(this.attrName(key));
+        if (path.length === 1 && typeof key === "string") this.write(attrName(key));
         else this.pieces(attrPathPieces(path), level);
         this.rhs(binding.value, level);
         this.write(";");
       }
       this.trailingComment(binding.trailingComment, level);
     }
-  }
-
-  private attrName(name: string): string {
-    let text = this.names.get(name);
-    if (text === undefined) {
-      text = attrName(name);
-      this.names.set(name, text);
-    }
-    return text;
   }
 
   /** `inherit (from) a b;`, or one name per line when that is too long. */

@@ -35,11 +35,16 @@ export function hostsExpr(config: HomelabConfig): NixExpr {
     ...proxmoxMetadata(config),
     ...machines.map(([name, machine]) => bind(name, hostEntry(config, name, machine))),
   ]);
-  const used = new Set(machines.flatMap(([, machine]) => keyEntries(machine)).filter((key) => keyKind(config.keys, key) === "group"));
+  const used = new Set(
+    machines.flatMap(([, machine]) => keyEntries(machine)).filter((key) => keyKind(config.keys, key) === "group"),
+  );
   const groups = Object.entries(config.keys.groups).filter(([name]) => used.has(name));
   return groups.length === 0
     ? body
-    : letIn(groups.map(([name, members]) => bind(name, list(resolveKeys(config.keys, members)))), body);
+    : letIn(
+        groups.map(([name, members]) => bind(name, list(resolveKeys(config.keys, members)))),
+        body,
+      );
 }
 
 /** The user a machine is administered as: its first admin, else its first user. */
@@ -113,10 +118,14 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
     bind("cpuType", machine.proxmox.cpuType),
     ...(machine.proxmox.agent ? [] : [bind("agent", false)]),
     ...(attached.length === 0 ? [] : [bind("passthrough", list(attached))]),
-    ...(machine.proxmox.virtiofs.length === 0 ? [] : [bind("virtiofs", list(machine.proxmox.virtiofs.map(virtiofsShare)))]),
+    ...(machine.proxmox.virtiofs.length === 0
+      ? []
+      : [bind("virtiofs", list(machine.proxmox.virtiofs.map(virtiofsShare)))]),
   ];
   // Deferred devices are planned, not attached: OpenTofu must not see them, the reader should.
-  const comment = deferred.map((device) => `PCI passthrough ${device.id} deferred${device.note === undefined ? "" : `: ${device.note}`}`);
+  const comment = deferred.map(
+    (device) => `PCI passthrough ${device.id} deferred${device.note === undefined ? "" : `: ${device.note}`}`,
+  );
   return bind("proxmox", attrs(vm), comment.length === 0 ? {} : { comment: comment.join("\n") });
 }
 

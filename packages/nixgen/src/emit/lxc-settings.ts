@@ -84,7 +84,8 @@ export function gibibytes(size: string): string {
 
 /** `local-lvm`: the storage part of `local-lvm:32`, which cannot hold `:` or the separators of the property string. */
 function storageId(storage: string, field: string): string {
-  if (storage.includes(":")) throw new TextValueError(`${field}: ${JSON.stringify(storage)} contains ":", which ends a Proxmox storage id`);
+  if (storage.includes(":"))
+    throw new TextValueError(`${field}: ${JSON.stringify(storage)} contains ":", which ends a Proxmox storage id`);
   return propertyString([{ key: undefined, value: storage, field }]);
 }
 

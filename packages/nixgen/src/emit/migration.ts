@@ -56,7 +56,10 @@ function storageView(config: HomelabConfig) {
       .filter((step) => step.kind === "mappings")
       .map((step) => ({
         commands: step.commands,
-        checks: Object.keys(config.storage.mappings).map((id) => ({ id, check: `pvesh get ${sh(`/cluster/mapping/dir/${id}`)}` })),
+        checks: Object.keys(config.storage.mappings).map((id) => ({
+          id,
+          check: `pvesh get ${sh(`/cluster/mapping/dir/${id}`)}`,
+        })),
       }))[0],
     maintenance: steps
       .filter((step) => step.kind === "maintenance")
@@ -108,10 +111,15 @@ function machineView(config: HomelabConfig, name: string, machine: Machine) {
         ? { where: `On ${machine.hostname}, as root`, source: sshTarget(old) }
         : undefined,
     copies: old === undefined ? [] : copies(config, machine, old),
-    landing: old === undefined ? [] : landing(machine, old),
+    landing: old === undefined ? [] : landing(config, machine, old),
     network: networkView(machine),
     checks: {
-      start: machine.kind === "lxc" ? `pct start ${machine.proxmox.vmid}` : machine.kind === "vm" ? `qm start ${machine.proxmox.vmid}` : undefined,
+      start:
+        machine.kind === "lxc"
+          ? `pct start ${machine.proxmox.vmid}`
+          : machine.kind === "vm"
+            ? `qm start ${machine.proxmox.vmid}`
+            : undefined,
       rebuild: `nixos-rebuild switch --flake ${sh(`.#${name}`)}`,
       ssh: user === undefined ? undefined : `ssh ${sh(`${user}@${machine.hostname}`)}`,
       ps: runtime === undefined ? undefined : `${runtime} ps`,
@@ -145,10 +153,15 @@ function vmView(machine: VmMachine) {
       mapping: share.mapping,
       mountPoint: share.mountPoint,
       owner: share.owner === undefined ? undefined : `${share.owner.user}:${share.owner.group}`,
-      check: share.mountPoint === undefined ? undefined : `findmnt ${sh(share.mountPoint)} && ls -ld ${sh(share.mountPoint)}`,
+      check:
+        share.mountPoint === undefined
+          ? undefined
+          : `findmnt ${sh(share.mountPoint)} && ls -ld ${sh(share.mountPoint)}`,
     })),
     reboot: `qm reboot ${proxmox.vmid}`,
-    deferred: proxmox.passthrough.filter((device) => device.deferred).map((device) => ({ id: device.id, note: device.note })),
+    deferred: proxmox.passthrough
+      .filter((device) => device.deferred)
+      .map((device) => ({ id: device.id, note: device.note })),
   };
 }
 
@@ -158,45 +171,57 @@ function vmView(machine: VmMachine) {
  * `/nvmeprom/containers/doc1/`); anything else is pulled by the new machine itself.
  */
 function copies(config: HomelabConfig, machine: Machine, old: string): Copies[] {
-  const groups = new Map<string, { source: string; dest: string; parent: string | undefined }[]>();
+  const groups = new Map<string, Copies["rsyncs"][number][]>();
   for (const path of machine.replaces?.dataPaths ?? []) {
-    const into = shareTarget(config, machine, old, path);
+    const into = shareLanding(config, machine, old, path);
     const where = into === undefined ? `On ${machine.hostname}, as root` : `On ${nodeLabel(config, into.node)}`;
-    const dest = dir(into?.path ?? path);
-    // Under a share, `<mapping>/<old>/` may not exist yet.
-    const parent = into === undefined || !into.nested ? undefined : dest.slice(0, dest.slice(0, -1).lastIndexOf("/"));
-    const rsync = { source: `${sshTarget(old)}:${dir(path)}`, dest, parent };
-    groups.set(where, [...(groups.get(where) ?? []), rsync]);
+    const dest = dir(into?.hostPath ?? path);
+    // rsync makes only the last directory; under a share, `<mapping>/<old>/` may not exist yet.
+    const parent = into?.nested === true ? dest.slice(0, dest.slice(0, -1).lastIndexOf("/")) : undefined;
+    groups.set(where, [...(groups.get(where) ?? []), { source: `${sshTarget(old)}:${dir(path)}`, dest, parent }]);
   }
   return [...groups].map(([where, rsyncs]) => ({ where, rsyncs }));
 }
 
 /** Where copied share data shows up inside the new VM: `/mnt/docker/doc1`. */
-function landing(machine: Machine, old: string): { path: string; guestPath: string }[] {
-  if (machine.kind !== "vm") return [];
+function landing(config: HomelabConfig, machine: Machine, old: string): { path: string; guestPath: string }[] {
   return (machine.replaces?.dataPaths ?? []).flatMap((path) => {
-    const share = shareOf(machine, path);
-    return share?.mountPoint === undefined ? [] : [{ path, guestPath: `${share.mountPoint}/${old}${path.slice(share.mountPoint.length)}` }];
+    const into = shareLanding(config, machine, old, path);
+    return into === undefined ? [] : [{ path, guestPath: into.guestPath }];
   });
 }
 
-function shareTarget(
-  config: HomelabConfig,
-  machine: Machine,
-  old: string,
-  path: string,
-): { node: string; path: string; nested: boolean } | undefined {
+interface ShareLanding {
+  readonly node: string;
+  /** `/nvmeprom/containers/doc1/app` on the node */
+  readonly hostPath: string;
+  /** `/mnt/docker/doc1/app` in the guest */
+  readonly guestPath: string;
+  /** Below the old host's directory rather than the directory itself. */
+  readonly nested: boolean;
+}
+
+/** Where a data path of the old host goes when it lies under one of the new VM's virtiofs shares. */
+function shareLanding(config: HomelabConfig, machine: Machine, old: string, path: string): ShareLanding | undefined {
   if (machine.kind !== "vm") return undefined;
   const share = shareOf(machine, path);
   const base = share === undefined ? undefined : config.storage.mappings[share.mapping]?.paths[machine.proxmox.node];
   if (share?.mountPoint === undefined || base === undefined) return undefined;
-  const rest = path.slice(share.mountPoint.replace(/\/$/, "").length).replace(/\/$/, "");
-  return { node: machine.proxmox.node, path: `${base.replace(/\/$/, "")}/${old}${rest}`, nested: rest !== "" };
+  const mountPoint = share.mountPoint.replace(/\/$/, "");
+  const rest = path.slice(mountPoint.length).replace(/\/$/, "");
+  return {
+    node: machine.proxmox.node,
+    hostPath: `${base.replace(/\/$/, "")}/${old}${rest}`,
+    guestPath: `${mountPoint}/${old}${rest}`,
+    nested: rest !== "",
+  };
 }
 
 function shareOf(machine: VmMachine, path: string): VmMachine["proxmox"]["virtiofs"][number] | undefined {
   return machine.proxmox.virtiofs.find(
-    (share) => share.mountPoint !== undefined && (path === share.mountPoint || path.startsWith(`${share.mountPoint.replace(/\/$/, "")}/`)),
+    (share) =>
+      share.mountPoint !== undefined &&
+      (path === share.mountPoint || path.startsWith(`${share.mountPoint.replace(/\/$/, "")}/`)),
   );
 }
 

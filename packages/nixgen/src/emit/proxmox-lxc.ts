@@ -13,7 +13,9 @@ export const emitProxmoxLxc: Emitter = (ctx) =>
   });
 
 export function lxcMachines(config: HomelabConfig): [string, LxcMachine][] {
-  return Object.entries(config.machines).flatMap(([name, machine]) => (machine.kind === "lxc" ? [[name, machine]] : []));
+  return Object.entries(config.machines).flatMap(([name, machine]) =>
+    machine.kind === "lxc" ? [[name, machine]] : [],
+  );
 }
 
 /** `pct create`, a `pct set` per bind mount and the raw lines: shared by the script and the runbook. */

@@ -37,7 +37,9 @@ const MAPPINGS_STEP = "mappings";
 /** The steps in the order they run: datasets on main nodes, the mappings, then maintenance nodes. */
 export function storageSteps(config: HomelabConfig): StorageStep[] {
   if (Object.hasOwn(config.proxmox.nodes, MAPPINGS_STEP)) {
-    throw new TextValueError(`proxmox.nodes.${MAPPINGS_STEP}: a node cannot be called "${MAPPINGS_STEP}", the name of the step that creates the directory mappings in proxmox/storage.sh`);
+    throw new TextValueError(
+      `proxmox.nodes.${MAPPINGS_STEP}: a node cannot be called "${MAPPINGS_STEP}", the name of the step that creates the directory mappings in proxmox/storage.sh`,
+    );
   }
   const nodes = storageNodes(config);
   const main = nodes.filter((node) => !isMaintenanceNode(config, node));
@@ -84,11 +86,15 @@ function storageNodes(config: HomelabConfig): string[] {
 function nodeStep(config: HomelabConfig, node: string): StorageStep {
   const maintenance = isMaintenanceNode(config, node);
   const datasets = config.storage.datasets.filter((dataset) => dataset.node === node);
-  const mappings = maintenance ? Object.entries(config.storage.mappings).filter(([, mapping]) => mapping.paths[node] !== undefined) : [];
+  const mappings = maintenance
+    ? Object.entries(config.storage.mappings).filter(([, mapping]) => mapping.paths[node] !== undefined)
+    : [];
   const label = nodeLabel(config, node);
   const parts = [
     ...(datasets.length === 0 ? [] : ["ZFS datasets"]),
-    ...(mappings.length === 0 ? [] : [`its paths, then its mapping entries (${mappings.map(([id]) => id).join(", ")})`]),
+    ...(mappings.length === 0
+      ? []
+      : [`its paths, then its mapping entries (${mappings.map(([id]) => id).join(", ")})`]),
   ];
   const when = maintenance ? ", once it is online" : "";
   return {
@@ -111,9 +117,10 @@ function nodeStep(config: HomelabConfig, node: string): StorageStep {
         .map(({ id, path }) => ({ path, owner: mappingOwner(config, id) })),
       updates: mappings.map(([id, mapping]) => ({
         endpoint: `/cluster/mapping/dir/${id}`,
-        maps: [...mainEntries(config, id).filter(([n]) => n !== node), [node, mapping.paths[node] as string] as const].map(
-          ([n, path]) => mapEntry(id, n, path),
-        ),
+        maps: [
+          ...mainEntries(config, id).filter(([n]) => n !== node),
+          [node, mapping.paths[node] as string] as const,
+        ].map(([n, path]) => mapEntry(id, n, path)),
       })),
     }),
   };

@@ -9,7 +9,7 @@ export interface GeneratedFile {
 
 export interface EmitContext {
   readonly config: HomelabConfig;
-  /** Name of the config file the output comes from, as printed in headers (no directories). */
+  /** The config file the output comes from, as printed in headers: relative to where nixgen ran, never absolute. */
   readonly source: string;
 }
 

@@ -26,7 +26,8 @@ const CONTROL = /[\x01-\x1f\x7f]/;
  * one line: a quoted newline would break `#` comments, indentation and Markdown fences around it.
  */
 export function shellWord(value: string, where: string): string {
-  if (value.includes("\0")) throw new TextValueError(`${where}: contains a NUL character, which no shell argument can hold`);
+  if (value.includes("\0"))
+    throw new TextValueError(`${where}: contains a NUL character, which no shell argument can hold`);
   if (SHELL_SAFE.test(value)) return value;
   if (CONTROL.test(value)) return `$'${value.replace(/[\\'\x01-\x1f\x7f]/g, ansiEscape)}'`;
   return `'${value.replaceAll("'", `'\\''`)}'`;
@@ -54,9 +55,13 @@ export function hashComment(value: string): string {
  * `/^(\S+):\s*(.+?)\s*$/`, so a value cannot hold a line break, be empty or keep outer whitespace.
  */
 export function confValue(value: string, where: string): string {
-  if (/[\r\n\0]/.test(value)) throw new TextValueError(`${where}: ${JSON.stringify(value)} contains a line break, which a Proxmox config line cannot hold`);
+  if (/[\r\n\0]/.test(value))
+    throw new TextValueError(
+      `${where}: ${JSON.stringify(value)} contains a line break, which a Proxmox config line cannot hold`,
+    );
   if (value.trim() === "") throw new TextValueError(`${where}: a Proxmox config value cannot be empty`);
-  if (value.trim() !== value) throw new TextValueError(`${where}: ${JSON.stringify(value)} has leading or trailing spaces, which Proxmox strips`);
+  if (value.trim() !== value)
+    throw new TextValueError(`${where}: ${JSON.stringify(value)} has leading or trailing spaces, which Proxmox strips`);
   return value;
 }
 
@@ -80,7 +85,8 @@ export function markdownText(value: string): string {
  * backtick or a space). Code spans cannot hold a line break or be empty.
  */
 export function markdownCode(value: string, where: string): string {
-  if (/[\r\n]/.test(value)) throw new TextValueError(`${where}: ${JSON.stringify(value)} contains a line break, which inline code cannot hold`);
+  if (/[\r\n]/.test(value))
+    throw new TextValueError(`${where}: ${JSON.stringify(value)} contains a line break, which inline code cannot hold`);
   if (value === "") throw new TextValueError(`${where}: inline code cannot be empty`);
   const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = "`".repeat(longest + 1);

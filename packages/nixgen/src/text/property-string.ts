@@ -14,19 +14,25 @@ export interface Property {
 
 /** `[{ key: undefined, value: "/a" }, { key: "mp", value: "/b" }]` → `/a,mp=/b`. */
 export function propertyString(properties: readonly Property[]): string {
-  return properties.map(({ key, value, field }) => (key === undefined ? keyless(value, field) : `${key}=${valueOf(value, field)}`)).join(",");
+  return properties
+    .map(({ key, value, field }) => (key === undefined ? keyless(value, field) : `${key}=${valueOf(value, field)}`))
+    .join(",");
 }
 
 function keyless(value: string | number, field: string): string {
   const text = valueOf(value, field);
-  if (text.includes("=")) throw new TextValueError(`${field}: ${JSON.stringify(text)} contains "=", which Proxmox would read as a key`);
+  if (text.includes("="))
+    throw new TextValueError(`${field}: ${JSON.stringify(text)} contains "=", which Proxmox would read as a key`);
   return text;
 }
 
 function valueOf(value: string | number, field: string): string {
   const text = String(value);
   if (text === "") throw new TextValueError(`${field}: a Proxmox property value cannot be empty`);
-  if (text.includes(",")) throw new TextValueError(`${field}: ${JSON.stringify(text)} contains ",", which Proxmox property strings cannot escape`);
+  if (text.includes(","))
+    throw new TextValueError(
+      `${field}: ${JSON.stringify(text)} contains ",", which Proxmox property strings cannot escape`,
+    );
   if (/[\r\n\0]/.test(text)) throw new TextValueError(`${field}: ${JSON.stringify(text)} contains a line break`);
   return text;
 }

@@ -42,7 +42,12 @@ handlebars.registerHelper({
   mdcode: (value: unknown, options: HelperOptions) => markdownCode(text(value, options.hash.where), options.hash.where),
   mdcomment: (value: unknown, options: HelperOptions) => htmlCommentText(text(value, options.hash.where)),
   block: (value: unknown, options: HelperOptions) => {
-    if (typeof value !== "object" || value === null || !blocks.has(value as Rendered) || (value as Rendered).format !== "sh") {
+    if (
+      typeof value !== "object" ||
+      value === null ||
+      !blocks.has(value as Rendered) ||
+      (value as Rendered).format !== "sh"
+    ) {
       throw new TextValueError(`${options.hash.where}: expected shell text from renderBlock`);
     }
     return indent((value as Rendered).text, options.hash.indent ?? 0);

@@ -51,7 +51,8 @@ export function checkTemplate(program: hbs.AST.Program, file: string, source: st
 
 function checkMustache(mustache: hbs.AST.MustacheStatement, context: Format, file: string, source: string): void {
   const expression = snippet(source, mustache.loc);
-  const helper = mustache.path.type === "PathExpression" ? (mustache.path as hbs.AST.PathExpression).original : undefined;
+  const helper =
+    mustache.path.type === "PathExpression" ? (mustache.path as hbs.AST.PathExpression).original : undefined;
   const allowed = VALUE_HELPERS[context];
   if (helper === undefined || !allowed.has(helper) || mustache.params.length !== 1) {
     throw new TemplateRuleError(
@@ -60,7 +61,9 @@ function checkMustache(mustache: hbs.AST.MustacheStatement, context: Format, fil
   }
   const [param] = mustache.params;
   if (param?.type !== "PathExpression" && param?.type !== "StringLiteral" && param?.type !== "NumberLiteral") {
-    throw new TemplateRuleError(`${at(file, mustache)}: ${expression}: the value must be a field, not a ${param?.type}`);
+    throw new TemplateRuleError(
+      `${at(file, mustache)}: ${expression}: the value must be a field, not a ${param?.type}`,
+    );
   }
   const pairs = mustache.hash?.pairs ?? [];
   if (pairs.some((pair) => !(helper === "block" && pair.key === "indent"))) {
@@ -69,7 +72,12 @@ function checkMustache(mustache: hbs.AST.MustacheStatement, context: Format, fil
   const where: hbs.AST.HashPair = {
     type: "HashPair",
     key: "where",
-    value: { type: "StringLiteral", value: `${at(file, mustache)} ${expression}`, original: expression, loc: mustache.loc } as hbs.AST.StringLiteral,
+    value: {
+      type: "StringLiteral",
+      value: `${at(file, mustache)} ${expression}`,
+      original: expression,
+      loc: mustache.loc,
+    } as hbs.AST.StringLiteral,
     loc: mustache.loc,
   };
   mustache.hash = { type: "Hash", pairs: [...pairs, where], loc: mustache.loc };
@@ -90,7 +98,9 @@ function checkBlock(
     return;
   }
   if (!CONTROL_BLOCKS.has(name)) {
-    throw new TemplateRuleError(`${at(file, block)}: block {{#${name}}} is not allowed here (use #if, #unless, #each${context === "md" ? ", #fence" : ""})`);
+    throw new TemplateRuleError(
+      `${at(file, block)}: block {{#${name}}} is not allowed here (use #if, #unless, #each${context === "md" ? ", #fence" : ""})`,
+    );
   }
   if (block.params.some((param) => param.type !== "PathExpression")) {
     throw new TemplateRuleError(`${at(file, block)}: {{#${name}}} takes a field`);

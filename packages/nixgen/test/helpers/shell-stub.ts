@@ -9,11 +9,16 @@ import { execa } from "execa";
  * Each stub logs `name <arg1> <arg2>` as one line (an argument holding a newline spans lines) to a file,
  * not stdout, so that a stub inside a pipe (`ssh … | docker load`) is logged too.
  */
-export async function runStubbed(script: string, commands: readonly string[], args: readonly string[] = []): Promise<string> {
+export async function runStubbed(
+  script: string,
+  commands: readonly string[],
+  args: readonly string[] = [],
+): Promise<string> {
   const log = join(await mkdtemp(join(tmpdir(), "nixgen-stub-")), "calls");
   await writeFile(log, "");
   const stubs = commands.map(
-    (name) => `${name}() { { builtin printf '%s' ${name}; builtin printf ' <%s>' "$@"; builtin printf '\\n'; } >>"$STUB_LOG"; }`,
+    (name) =>
+      `${name}() { { builtin printf '%s' ${name}; builtin printf ' <%s>' "$@"; builtin printf '\\n'; } >>"$STUB_LOG"; }`,
   );
   await execa("bash", ["-c", `${stubs.join("\n")}\n${script}`, "script", ...args], { env: { STUB_LOG: log } });
   return readFile(log, "utf8");

@@ -12,7 +12,9 @@ export type Check = (config: HomelabConfig) => Issue[];
  * chain is broken (the profile checks report that, and the rest would only repeat it).
  */
 export function machineProfile(config: HomelabConfig, machine: Machine): ResolvedProfile | undefined {
-  return machine.profile === undefined || !isWholeChain(config, machine.profile) ? undefined : resolveProfile(config.profiles, machine.profile);
+  return machine.profile === undefined || !isWholeChain(config, machine.profile)
+    ? undefined
+    : resolveProfile(config.profiles, machine.profile);
 }
 
 /** Whether the profile and every profile it extends exist, ending at one that extends nothing. */
@@ -32,7 +34,9 @@ export function settingSource(
 }
 
 export function lxcMachines(config: HomelabConfig): [name: string, machine: LxcMachine][] {
-  return Object.entries(config.machines).flatMap(([name, machine]) => (machine.kind === "lxc" ? [[name, machine]] : []));
+  return Object.entries(config.machines).flatMap(([name, machine]) =>
+    machine.kind === "lxc" ? [[name, machine]] : [],
+  );
 }
 
 export function vmMachines(config: HomelabConfig): [name: string, machine: VmMachine][] {

@@ -12,7 +12,13 @@ export const checkDiskSizes: Check = (config) =>
     const size = machine.proxmox.disk;
     const at = ["machines", name, "proxmox", "disk"];
     if (machine.kind === "lxc" && wholeGiB(size) === undefined) {
-      return [issue("lxc-disk-size", at, `LXC root disks are whole GiB (pct create --rootfs <storage>:<GiB>): ${size} is not; write e.g. 32G`)];
+      return [
+        issue(
+          "lxc-disk-size",
+          at,
+          `LXC root disks are whole GiB (pct create --rootfs <storage>:<GiB>): ${size} is not; write e.g. 32G`,
+        ),
+      ];
     }
     if (diskSizeBytes(size) < GiB) {
       const hint = /[KMGT]$/.test(size) ? "" : `; a size without a unit is bytes: did you mean ${size}G?`;

@@ -11,15 +11,16 @@ interface Claim {
 }
 
 export const checkVmids: Check = (config) =>
-  duplicates(
-    config,
-    "duplicate-vmid",
-    "vmid",
-    (name, machine) => (machine.kind === "metal" ? [] : [{ value: String(machine.proxmox.vmid), path: ["machines", name, "proxmox", "vmid"] }]),
+  duplicates(config, "duplicate-vmid", "vmid", (name, machine) =>
+    machine.kind === "metal"
+      ? []
+      : [{ value: String(machine.proxmox.vmid), path: ["machines", name, "proxmox", "vmid"] }],
   );
 
 export const checkHostnames: Check = (config) =>
-  duplicates(config, "duplicate-hostname", "hostname", (name, machine) => [{ value: machine.hostname, path: ["machines", name, "hostname"] }]);
+  duplicates(config, "duplicate-hostname", "hostname", (name, machine) => [
+    { value: machine.hostname, path: ["machines", name, "hostname"] },
+  ]);
 
 export const checkStaticIps: Check = (config) =>
   duplicates(config, "duplicate-ip", "IP address", (name, machine) => {

@@ -10,11 +10,13 @@ export const checkKeyNames: Check = (config) => {
   const { users, hosts, groups } = config.keys;
   const found: Issue[] = [];
   for (const name of Object.keys(hosts)) {
-    if (Object.hasOwn(users, name)) found.push(issue("duplicate-key-name", ["keys", "hosts", name], `key name "${name}" is also in keys.users`));
+    if (Object.hasOwn(users, name))
+      found.push(issue("duplicate-key-name", ["keys", "hosts", name], `key name "${name}" is also in keys.users`));
   }
   for (const name of Object.keys(groups)) {
     const other = Object.hasOwn(users, name) ? "keys.users" : Object.hasOwn(hosts, name) ? "keys.hosts" : undefined;
-    if (other !== undefined) found.push(issue("duplicate-key-name", ["keys", "groups", name], `key name "${name}" is also in ${other}`));
+    if (other !== undefined)
+      found.push(issue("duplicate-key-name", ["keys", "groups", name], `key name "${name}" is also in ${other}`));
   }
   return found;
 };
@@ -28,7 +30,13 @@ export const checkGroupMembers: Check = (config) => {
       const at = ["keys", "groups", group, i];
       return Object.hasOwn(groups, member)
         ? [issue("unknown-group-member", at, `"${member}" is a group; groups list user and host keys only`)]
-        : [issue("unknown-group-member", at, `"${member}" is not in keys.users or keys.hosts${didYouMean(member, keyNames)}`)];
+        : [
+            issue(
+              "unknown-group-member",
+              at,
+              `"${member}" is not in keys.users or keys.hosts${didYouMean(member, keyNames)}`,
+            ),
+          ];
     }),
   );
 };

@@ -13,10 +13,18 @@ export const checkLxcDocker: Check = (config) =>
   lxcMachines(config).flatMap(([name, machine]) => {
     const profile = machineProfile(config, machine);
     const docker =
-      machine.docker || profile?.userSettings["dockerEnable"] === true || profile?.systemSettings["homelabDockerEnable"] === true;
+      machine.docker ||
+      profile?.userSettings["dockerEnable"] === true ||
+      profile?.systemSettings["homelabDockerEnable"] === true;
     const { nesting, keyctl } = machine.proxmox.features;
     return docker && !(nesting && keyctl)
-      ? [issue("lxc-docker-features", ["machines", name, "proxmox", "features"], "LXC containers that run Docker need features.nesting and features.keyctl")]
+      ? [
+          issue(
+            "lxc-docker-features",
+            ["machines", name, "proxmox", "features"],
+            "LXC containers that run Docker need features.nesting and features.keyctl",
+          ),
+        ]
       : [];
   });
 
@@ -32,7 +40,13 @@ export const checkLxcFuse: Check = (config) =>
     const users = [...new Set([...packages.filter((p) => fusePackages.includes(p)), ...fuseFsTypes(machine.nixos)])];
     return users.length === 0
       ? []
-      : [issue("lxc-fuse-feature", ["machines", name, "proxmox", "features"], `LXC containers that use FUSE (${users.join(", ")}) need features.fuse`)];
+      : [
+          issue(
+            "lxc-fuse-feature",
+            ["machines", name, "proxmox", "features"],
+            `LXC containers that use FUSE (${users.join(", ")}) need features.fuse`,
+          ),
+        ];
   });
 
 export const checkLxcNfs: Check = (config) =>
@@ -45,10 +59,22 @@ export const checkLxcNfs: Check = (config) =>
     const at = ["machines", name, "proxmox"];
     const found: Issue[] = [];
     if (server && !privileged) {
-      found.push(issue("lxc-nfs-server-privileged", [...at, "privileged"], "An NFS server in an LXC container needs a privileged container (privileged: true)"));
+      found.push(
+        issue(
+          "lxc-nfs-server-privileged",
+          [...at, "privileged"],
+          "An NFS server in an LXC container needs a privileged container (privileged: true)",
+        ),
+      );
     }
     if (server && !apparmor) {
-      found.push(issue("lxc-nfs-server-apparmor", [...at, "raw"], 'An NFS server in an LXC container needs "lxc.apparmor.profile: unconfined" in proxmox.raw'));
+      found.push(
+        issue(
+          "lxc-nfs-server-apparmor",
+          [...at, "raw"],
+          'An NFS server in an LXC container needs "lxc.apparmor.profile: unconfined" in proxmox.raw',
+        ),
+      );
     }
     if (client && !server && !privileged && !apparmor) {
       found.push(
@@ -86,7 +112,9 @@ function fuseFsTypes(value: unknown): string[] {
   if (isNixExpr(value) || typeof value !== "object" || value === null) return [];
   if (Array.isArray(value)) return value.flatMap(fuseFsTypes);
   return Object.entries(value).flatMap(([key, item]) =>
-    (key === "fsType" || key.endsWith(".fsType")) && typeof item === "string" && /^(fuse(\.|3?$)|sshfs$|rclone$)/.test(item)
+    (key === "fsType" || key.endsWith(".fsType")) &&
+    typeof item === "string" &&
+    /^(fuse(\.|3?$)|sshfs$|rclone$)/.test(item)
       ? [item]
       : fuseFsTypes(item),
   );

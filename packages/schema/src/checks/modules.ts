@@ -11,13 +11,16 @@ import type { Check } from "./check.js";
 export const checkOptionDefaults: Check = (config) =>
   Object.entries(config.modules).flatMap(([name, module]) => [
     ...optionEntries(module.options).flatMap(({ path, spec }) =>
-      defaultIssues(
-        spec,
-        `${name}.${path.join(".")}`,
-        ["modules", name, "options", ...path.flatMap((key, i) => (i === 0 ? [key] : ["options", key]))],
-      ),
+      defaultIssues(spec, `${name}.${path.join(".")}`, [
+        "modules",
+        name,
+        "options",
+        ...path.flatMap((key, i) => (i === 0 ? [key] : ["options", key])),
+      ]),
     ),
-    ...Object.entries(module.declares).flatMap(([option, spec]) => defaultIssues(spec, option, ["modules", name, "declares", option])),
+    ...Object.entries(module.declares).flatMap(([option, spec]) =>
+      defaultIssues(spec, option, ["modules", name, "declares", option]),
+    ),
   ]);
 
 export const checkServiceOverrides: Check = (config) =>
@@ -26,11 +29,18 @@ export const checkServiceOverrides: Check = (config) =>
       const at = ["machines", machineName, "services", name];
       const module = config.modules[name];
       if (module === undefined) {
-        return [issue("unknown-module", at, `module "${name}" is not in modules${didYouMean(name, Object.keys(config.modules))}`)];
+        return [
+          issue(
+            "unknown-module",
+            at,
+            `module "${name}" is not in modules${didYouMean(name, Object.keys(config.modules))}`,
+          ),
+        ];
       }
       if (use === true) return [];
       const enable = use["enable"] === undefined ? undefined : typeMismatch(use["enable"], "bool");
-      const enableIssues = enable === undefined ? [] : [issue("option-type", [...at, "enable"], `${name}.enable: ${enable.reason}`)];
+      const enableIssues =
+        enable === undefined ? [] : [issue("option-type", [...at, "enable"], `${name}.enable: ${enable.reason}`)];
       return [...enableIssues, ...overrideIssues(name, module.options, use, at, [], true)];
     }),
   );
@@ -41,7 +51,9 @@ export const checkModuleRefs: Check = (config) =>
     const refs: [option: string, path: ValuePath, type: "port" | "str", use: string][] = [
       ...(["tcp", "udp"] as const).flatMap((protocol) =>
         (module.firewall?.[protocol] ?? []).flatMap((entry, i): [string, ValuePath, "port", string][] =>
-          typeof entry === "string" ? [[entry, ["modules", name, "firewall", protocol, i], "port", "a firewall port"]] : [],
+          typeof entry === "string"
+            ? [[entry, ["modules", name, "firewall", protocol, i], "port", "a firewall port"]]
+            : [],
         ),
       ),
       ...(module.route === undefined
@@ -55,20 +67,35 @@ export const checkModuleRefs: Check = (config) =>
     return refs.flatMap(([option, path, type, use]): Issue[] => {
       const found = findOption(module.options, option.split("."));
       if (found === undefined) {
-        return [issue("module-option-ref", path, `"${option}" is not an option of module ${name}${didYouMean(option, known)}`)];
+        return [
+          issue(
+            "module-option-ref",
+            path,
+            `"${option}" is not an option of module ${name}${didYouMean(option, known)}`,
+          ),
+        ];
       }
-      if (isOptionGroup(found)) return [issue("module-option-ref", path, `"${option}" is a group of options of module ${name}, not an option`)];
+      if (isOptionGroup(found))
+        return [issue("module-option-ref", path, `"${option}" is a group of options of module ${name}, not an option`)];
       const declared = typeof found.type === "object" && "nullOr" in found.type ? found.type.nullOr : found.type;
       return declared === type || (type === "str" && declared === "lines")
         ? []
-        : [issue("module-option-ref", path, `${name}.${option} is of type ${describeType(found.type)}, but ${use} needs a ${type} option`)];
+        : [
+            issue(
+              "module-option-ref",
+              path,
+              `${name}.${option} is of type ${describeType(found.type)}, but ${use} needs a ${type} option`,
+            ),
+          ];
     });
   });
 
 function defaultIssues(spec: OptionSpec, option: string, at: ValuePath): Issue[] {
   if (spec.default === undefined) return [];
   const mismatch = typeMismatch(spec.default, spec.type);
-  return mismatch === undefined ? [] : [issue("option-type", [...at, "default", ...mismatch.path], `default of ${option}: ${mismatch.reason}`)];
+  return mismatch === undefined
+    ? []
+    : [issue("option-type", [...at, "default", ...mismatch.path], `default of ${option}: ${mismatch.reason}`)];
 }
 
 function overrideIssues(
@@ -92,9 +119,17 @@ function overrideIssues(
       if (isNixExpr(value)) return [];
       return isAttrs(value)
         ? overrideIssues(module, option.options, value, path, [...prefix, key], false)
-        : [issue("option-type", path, `${module}.${dotted}: ${showValue(value)} is not an attribute set, and ${key} is a group of options`)];
+        : [
+            issue(
+              "option-type",
+              path,
+              `${module}.${dotted}: ${showValue(value)} is not an attribute set, and ${key} is a group of options`,
+            ),
+          ];
     }
     const mismatch = typeMismatch(value, option.type);
-    return mismatch === undefined ? [] : [issue("option-type", [...path, ...mismatch.path], `${module}.${dotted}: ${mismatch.reason}`)];
+    return mismatch === undefined
+      ? []
+      : [issue("option-type", [...path, ...mismatch.path], `${module}.${dotted}: ${mismatch.reason}`)];
   });
 }

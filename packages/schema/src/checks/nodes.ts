@@ -12,12 +12,17 @@ export const checkNodes: Check = (config) => {
     ...Object.entries(config.machines).flatMap(([name, machine]): [string, ValuePath][] =>
       machine.kind === "metal" ? [] : [[machine.proxmox.node, ["machines", name, "proxmox", "node"]]],
     ),
-    ...config.storage.datasets.map((dataset, i): [string, ValuePath] => [dataset.node, ["storage", "datasets", i, "node"]]),
+    ...config.storage.datasets.map((dataset, i): [string, ValuePath] => [
+      dataset.node,
+      ["storage", "datasets", i, "node"],
+    ]),
     ...Object.entries(config.storage.mappings).flatMap(([id, mapping]) =>
       Object.keys(mapping.paths).map((node): [string, ValuePath] => [node, ["storage", "mappings", id, "paths", node]]),
     ),
   ];
   return uses
     .filter(([node]) => !nodes.includes(node))
-    .map(([node, path]) => issue("unknown-node", path, `node "${node}" is not in proxmox.nodes${didYouMean(node, nodes)}`));
+    .map(([node, path]) =>
+      issue("unknown-node", path, `node "${node}" is not in proxmox.nodes${didYouMean(node, nodes)}`),
+    );
 };

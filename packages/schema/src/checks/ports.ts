@@ -22,7 +22,9 @@ export const checkServicePorts: Check = (config) =>
         const option = `${name}.${entry.path.join(".")}`;
         const at = ["machines", machineName, "services", name, ...entry.path];
         if (value === 0) {
-          found.push(issue("port-range", at, `${option} is port 0, which lets the kernel pick any port: must be 1–65535`));
+          found.push(
+            issue("port-range", at, `${option} is port 0, which lets the kernel pick any port: must be 1–65535`),
+          );
           continue;
         }
         const holder = taken.get(value);
@@ -38,7 +40,11 @@ function isPortType(type: OptionType): boolean {
 }
 
 /** A port inside an option group whose own `enable` comes to false is not listened on. */
-function inDisabledGroup(entries: readonly OptionEntry[], entry: OptionEntry, overrides: Readonly<Record<string, unknown>>): boolean {
+function inDisabledGroup(
+  entries: readonly OptionEntry[],
+  entry: OptionEntry,
+  overrides: Readonly<Record<string, unknown>>,
+): boolean {
   return entry.path.slice(0, -1).some((_, depth) => {
     const group = entry.path.slice(0, depth + 1).join(".");
     const enable = entries.find((e) => e.path.join(".") === `${group}.enable`);

@@ -15,7 +15,11 @@ export const checkPrivateKeys: Check = (config) => {
   walkStrings(config, [], (text, path) => {
     const what = privateKeys.find(([pattern]) => pattern.test(text))?.[1];
     if (what === undefined) return;
-    const refused = issue("private-key", path, `refusing private key material (${what}): the config holds public keys only`);
+    const refused = issue(
+      "private-key",
+      path,
+      `refusing private key material (${what}): the config holds public keys only`,
+    );
     found.set(JSON.stringify([path, what]), refused);
   });
   return [...found.values()];
@@ -25,7 +29,12 @@ export const checkPrivateKeys: Check = (config) => {
  * Calls `visit` with every string in `value` (keys included). Inside a Nix expression the path stays
  * at the expression: its internal fields mean nothing to the person who wrote the config.
  */
-function walkStrings(value: unknown, path: ValuePath, visit: (text: string, path: ValuePath) => void, inNode = false): void {
+function walkStrings(
+  value: unknown,
+  path: ValuePath,
+  visit: (text: string, path: ValuePath) => void,
+  inNode = false,
+): void {
   if (typeof value === "string") visit(value, path);
   else if (typeof value === "object" && value !== null) {
     const node = inNode || isNixNode(value);

@@ -3,7 +3,13 @@
 // drop what the base listed.
 import { issue, type Issue } from "../issue.js";
 import { knownSystemSettings, knownUserSettings } from "../profile.js";
-import { isMergeableList, listValues, resolveProfile, settingsSections, type SettingsSection } from "../profile-resolve.js";
+import {
+  isMergeableList,
+  listValues,
+  resolveProfile,
+  settingsSections,
+  type SettingsSection,
+} from "../profile-resolve.js";
 import { closest, didYouMean } from "../suggest.js";
 import { isWholeChain, settingSource, type Check } from "./check.js";
 
@@ -20,7 +26,13 @@ export const checkMachineProfiles: Check = (config) =>
     if (machine.profile === undefined) return [];
     const at = ["machines", name, "profile"];
     if (config.profiles[machine.profile] === undefined) {
-      return [issue("unknown-profile", at, `profile "${machine.profile}" is not in profiles${didYouMean(machine.profile, Object.keys(config.profiles))}`)];
+      return [
+        issue(
+          "unknown-profile",
+          at,
+          `profile "${machine.profile}" is not in profiles${didYouMean(machine.profile, Object.keys(config.profiles))}`,
+        ),
+      ];
     }
     if (!isWholeChain(config, machine.profile)) return [];
     const { chain, systemSettings } = resolveProfile(config.profiles, machine.profile);
@@ -28,7 +40,13 @@ export const checkMachineProfiles: Check = (config) =>
     const found: Issue[] = [];
     const hostname = systemSettings["hostname"];
     if (hostname === undefined) {
-      found.push(issue("profile-hostname", settingsAt, `profile ${machine.profile} sets no hostname; machine ${name} needs hostname "${machine.hostname}"`));
+      found.push(
+        issue(
+          "profile-hostname",
+          settingsAt,
+          `profile ${machine.profile} sets no hostname; machine ${name} needs hostname "${machine.hostname}"`,
+        ),
+      );
     } else if (hostname !== machine.hostname) {
       const source = settingSource(config, chain, "systemSettings", "hostname");
       const inherited = source === machine.profile ? "" : ` (from ${source})`;
@@ -42,7 +60,11 @@ export const checkMachineProfiles: Check = (config) =>
     }
     if (systemSettings["profile"] === undefined) {
       found.push(
-        issue("profile-system", settingsAt, `profile ${machine.profile} sets no systemSettings.profile (the profile system directory, e.g. "proxmox-lxc")`),
+        issue(
+          "profile-system",
+          settingsAt,
+          `profile ${machine.profile} sets no systemSettings.profile (the profile system directory, e.g. "proxmox-lxc")`,
+        ),
       );
     }
     return found;
@@ -53,7 +75,13 @@ export const checkProfileExtends: Check = (config) =>
     if (profile.extends === undefined) return [];
     const at = ["profiles", name, "extends"];
     if (config.profiles[profile.extends] === undefined) {
-      return [issue("unknown-base-profile", at, `profile "${profile.extends}" is not in profiles${didYouMean(profile.extends, Object.keys(config.profiles))}`)];
+      return [
+        issue(
+          "unknown-base-profile",
+          at,
+          `profile "${profile.extends}" is not in profiles${didYouMean(profile.extends, Object.keys(config.profiles))}`,
+        ),
+      ];
     }
     const cycle = cycleFrom(config.profiles, name);
     // A cycle is reported once, at its first member in sort order.
@@ -73,7 +101,9 @@ export const checkReplacedLists: Check = (config) =>
         const before = base[section][key];
         const dropped = (Array.isArray(before) ? before : []).filter((v) => !kept.has(JSON.stringify(v)));
         if (dropped.length === 0) return [];
-        const shown = dropped.slice(0, shownDropped).map(String).join(", ") + (dropped.length > shownDropped ? ` and ${dropped.length - shownDropped} more` : "");
+        const shown =
+          dropped.slice(0, shownDropped).map(String).join(", ") +
+          (dropped.length > shownDropped ? ` and ${dropped.length - shownDropped} more` : "");
         return [
           issue(
             "profile-list-replaced",
@@ -97,7 +127,9 @@ export const checkSettingsKeys: Check = (config) =>
           return [issue("unknown-setting", at, `unknown ${section} key "${key}": it is a ${other} key`, "warning")];
         }
         const near = closest(key, knownKeys[section]);
-        return near === undefined ? [] : [issue("unknown-setting", at, `unknown ${section} key "${key}": did you mean "${near}"?`, "warning")];
+        return near === undefined
+          ? []
+          : [issue("unknown-setting", at, `unknown ${section} key "${key}": did you mean "${near}"?`, "warning")];
       });
     }),
   );

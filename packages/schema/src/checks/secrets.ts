@@ -28,7 +28,13 @@ export const checkMachineSecrets: Check = (config) =>
       const at = ["machines", machineName, "secrets", name];
       const secret = config.secrets[name];
       if (secret === undefined) {
-        found.push(issue("unknown-secret", at, `secret "${name}" is not in secrets${didYouMean(name, Object.keys(config.secrets))}`));
+        found.push(
+          issue(
+            "unknown-secret",
+            at,
+            `secret "${name}" is not in secrets${didYouMean(name, Object.keys(config.secrets))}`,
+          ),
+        );
         continue;
       }
       if (hostKey !== undefined && !expandKeyNames(config.keys, secret.recipients).has(machineName)) {
@@ -74,15 +80,23 @@ export const checkUnusedSecrets: Check = (config) => {
 };
 
 /** Why `<module>.<option>` cannot receive a secret's path on this machine, if it cannot. */
-function optionProblem(config: Parameters<Check>[0], running: ReadonlySet<string>, binding: string): string | undefined {
+function optionProblem(
+  config: Parameters<Check>[0],
+  running: ReadonlySet<string>,
+  binding: string,
+): string | undefined {
   const [moduleName = "", ...path] = binding.split(".");
   const module = config.modules[moduleName];
-  if (module === undefined) return `module "${moduleName}" is not in modules${didYouMean(moduleName, Object.keys(config.modules))}`;
-  if (!running.has(moduleName)) return `module ${moduleName} is not enabled on this machine, so ${binding} is never read`;
+  if (module === undefined)
+    return `module "${moduleName}" is not in modules${didYouMean(moduleName, Object.keys(config.modules))}`;
+  if (!running.has(moduleName))
+    return `module ${moduleName} is not enabled on this machine, so ${binding} is never read`;
   const option = findOption(module.options, path);
   if (option === undefined || isOptionGroup(option)) {
     const known = optionEntries(module.options).map((entry) => entry.path.join("."));
     return `module ${moduleName} has no option ${path.join(".")}${didYouMean(path.join("."), known)}`;
   }
-  return option.secretFile === true ? undefined : `${binding} does not take a secret file (its declaration has no secretFile: true)`;
+  return option.secretFile === true
+    ? undefined
+    : `${binding} does not take a secret file (its declaration has no secretFile: true)`;
 }

@@ -8,8 +8,16 @@ export const checkStateVersion: Check = (config) =>
     if (machine.stateVersion !== undefined) return [];
     if (machine.profile !== undefined && !isWholeChain(config, machine.profile)) return [];
     if (machineProfile(config, machine)?.systemSettings["systemStateVersion"] !== undefined) return [];
-    const where = machine.profile === undefined ? "stateVersion" : `stateVersion, or systemStateVersion in profile ${machine.profile}`;
+    const where =
+      machine.profile === undefined
+        ? "stateVersion"
+        : `stateVersion, or systemStateVersion in profile ${machine.profile}`;
     return [
-      issue("missing-state-version", ["machines", name, "stateVersion"], `no state version: it silently defaults to 24.11; set ${where} to the release the machine was installed with`, "warning"),
+      issue(
+        "missing-state-version",
+        ["machines", name, "stateVersion"],
+        `no state version: it silently defaults to 24.11; set ${where} to the release the machine was installed with`,
+        "warning",
+      ),
     ];
   });

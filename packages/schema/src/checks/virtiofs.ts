@@ -13,7 +13,13 @@ export const checkVirtiofsShares: Check = (config) =>
     const at = ["machines", name, "proxmox", "virtiofs"];
     const found: Issue[] = [];
     if (shares.length > maxShares) {
-      found.push(issue("virtiofs-too-many", at, `${shares.length} virtiofs shares; the Proxmox OpenTofu provider allows at most ${maxShares} per VM`));
+      found.push(
+        issue(
+          "virtiofs-too-many",
+          at,
+          `${shares.length} virtiofs shares; the Proxmox OpenTofu provider allows at most ${maxShares} per VM`,
+        ),
+      );
     }
     const mountedBy = new Map<string, number>();
     for (const [i, share] of shares.entries()) {
@@ -37,7 +43,11 @@ export const checkVirtiofsShares: Check = (config) =>
       }
       if (share.exposeAcl === true && share.exposeXattr !== true) {
         found.push(
-          issue("virtiofs-acl-xattr", [...at, i, "exposeAcl"], "exposeAcl needs exposeXattr: true (the Proxmox OpenTofu provider rejects expose_acl without expose_xattr)"),
+          issue(
+            "virtiofs-acl-xattr",
+            [...at, i, "exposeAcl"],
+            "exposeAcl needs exposeXattr: true (the Proxmox OpenTofu provider rejects expose_acl without expose_xattr)",
+          ),
         );
       }
       if (share.mountPoint !== undefined) {
@@ -45,7 +55,11 @@ export const checkVirtiofsShares: Check = (config) =>
         if (earlier === undefined) mountedBy.set(share.mountPoint, i);
         else {
           found.push(
-            issue("virtiofs-duplicate-mount", [...at, i, "mountPoint"], `mount point ${share.mountPoint} is already used by virtiofs[${earlier}]`),
+            issue(
+              "virtiofs-duplicate-mount",
+              [...at, i, "mountPoint"],
+              `mount point ${share.mountPoint} is already used by virtiofs[${earlier}]`,
+            ),
           );
         }
       }
@@ -54,8 +68,17 @@ export const checkVirtiofsShares: Check = (config) =>
   });
 
 export const checkUnusedMappings: Check = (config) => {
-  const used = new Set(vmMachines(config).flatMap(([, machine]) => machine.proxmox.virtiofs.map((share) => share.mapping)));
+  const used = new Set(
+    vmMachines(config).flatMap(([, machine]) => machine.proxmox.virtiofs.map((share) => share.mapping)),
+  );
   return Object.keys(config.storage.mappings)
     .filter((id) => !used.has(id))
-    .map((id) => issue("virtiofs-unused-mapping", ["storage", "mappings", id], `directory mapping "${id}" is shared with no VM`, "warning"));
+    .map((id) =>
+      issue(
+        "virtiofs-unused-mapping",
+        ["storage", "mappings", id],
+        `directory mapping "${id}" is shared with no VM`,
+        "warning",
+      ),
+    );
 };
