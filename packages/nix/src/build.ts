@@ -31,7 +31,7 @@ import {
   type WithNode,
 } from "./ast.js";
 import { NixValueError } from "./errors.js";
-import { checkText, fromJS, type NixValue } from "./from-js.js";
+import { checkText, fromJS, isListItem, LIST_ITEM, type NixValue } from "./from-js.js";
 
 /** `null` */
 export const nil: NullNode = node({ kind: "null" });
@@ -79,7 +79,7 @@ export function path(value: string): PathNode {
   return node({ kind: "path", value });
 }
 
-/** `[ a b ]`. Items may be `item(value, { comment })` to carry a comment. */
+/** `[ a b ]`. Items may be `item(value, { comment })` to carry a comment (in plain arrays too). */
 export function list(items: readonly (NixValue | ListItem)[]): ListNode {
   return node({
     kind: "list",
@@ -87,15 +87,9 @@ export function list(items: readonly (NixValue | ListItem)[]): ListNode {
   });
 }
 
-const LIST_ITEM: unique symbol = Symbol("list item");
-
 /** A list element with a comment: `item(8043, { trailingComment: "nginx" })` prints `8043 # nginx`. */
 export function item(value: NixValue, comments: { comment?: string; trailingComment?: string }): ListItem {
   return Object.assign({ value: fromJS(value) }, comments, { [LIST_ITEM]: true });
-}
-
-function isListItem(entry: unknown): entry is ListItem {
-  return typeof entry === "object" && entry !== null && LIST_ITEM in entry;
 }
 
 type BindingsInput = readonly Binding[] | { readonly [key: string]: NixValue | undefined };

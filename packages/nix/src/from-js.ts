@@ -13,8 +13,15 @@ export type NixValue =
   | number
   | bigint
   | string
-  | readonly NixValue[]
+  | readonly (NixValue | ListItem)[]
   | { readonly [key: string]: NixValue | undefined };
+
+/** Marks the entries `item()` makes, so that a plain array may hold them as well as `list()`. */
+export const LIST_ITEM: unique symbol = Symbol.for("@homelab/nix.listItem") as never;
+
+export function isListItem(entry: unknown): entry is ListItem {
+  return typeof entry === "object" && entry !== null && LIST_ITEM in entry;
+}
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -62,10 +69,14 @@ function convert(value: unknown, parent: Trail, key: Key): NixExpr {
       if (isNixNode(value)) {
         throw new NixValueError(pathOf(parent, key), "a binding can only appear inside an attribute set or let");
       }
+      if (isListItem(value)) throw new NixValueError(pathOf(parent, key), "item() can only be an element of a list");
       if (Array.isArray(value)) {
         const trail = key === undefined ? parent : { parent, key };
         const items: ListItem[] = [];
-        for (let i = 0; i < value.length; i++) items.push({ value: convert(value[i], trail, i) });
+        for (let i = 0; i < value.length; i++) {
+          const entry: unknown = value[i];
+          items.push(isListItem(entry) ? entry : { value: convert(entry, trail, i) });
+        }
         return { kind: "list", items, [NIX_NODE]: true };
       }
       if (isPlainObject(value)) {

@@ -7,6 +7,7 @@ import {
   float,
   id,
   int,
+  item,
   lambda,
   node,
   NixValueError,
@@ -18,6 +19,7 @@ import {
   str,
   toNix,
   type BindingNode,
+  type StringNode,
   type ValuePath,
 } from "@homelab/nix";
 
@@ -54,6 +56,7 @@ const cases: Record<string, [string, Case][]> = {
     ["undefined in a list", { given: () => toNix([1, undefined]), path: [1], message: "a value of type undefined has no Nix equivalent → at [1]" }],
     ["quoted path segment", { given: () => toNix({ "a.b": [{ "c d": NaN }] }), path: ["a.b", 0, "c d"], message: 'NaN has no Nix equivalent (floats must be finite) → at ["a.b"][0]["c d"]' }],
     ["top level", { given: () => toNix(NaN), path: [], message: "NaN has no Nix equivalent (floats must be finite)" }],
+    ["item() outside a list", { given: () => toNix({ a: item(1, { comment: "c" }) }), path: ["a"], message: "item() can only be an element of a list → at a" }],
     [
       "a binding outside a set",
       { given: () => toNix([bind("a", 1)]), path: [0], message: "a binding can only appear inside an attribute set or let → at [0]" },
@@ -83,7 +86,7 @@ const cases: Record<string, [string, Case][]> = {
       "binding without a name",
       { given: () => print(attrs([node<BindingNode>({ kind: "binding", path: [], value: id("x") })])), message: "a binding needs at least one attribute name" },
     ],
-    ["NUL in a hand-built string", { given: () => print(node({ kind: "string", parts: ["a\0"], style: "auto" })), message: "a string contains a NUL character, which Nix cannot represent" }],
+    ["NUL in a hand-built string", { given: () => print(node<StringNode>({ kind: "string", parts: ["a\0"], style: "auto" })), message: "a string contains a NUL character, which Nix cannot represent" }],
     ["NUL in a comment", { given: () => print(attrs([bind("a", 1, { comment: "x\0" })])), message: "a comment contains a NUL character, which Nix cannot represent" }],
     ["NUL in a select name", { given: () => print(select(id("x"), ["a\0"])), message: "a string contains a NUL character, which Nix cannot represent" }],
     ["zero width", { given: () => print(id("x"), { width: 0 }), message: "print width must be positive, got 0" }],

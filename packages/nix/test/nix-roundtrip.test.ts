@@ -9,6 +9,7 @@ import {
   assertThen,
   attrs,
   bind,
+  bool,
   call,
   concat,
   float,
@@ -16,14 +17,19 @@ import {
   id,
   ifThen,
   indented,
+  int,
   lambda,
   letIn,
+  neg,
   node,
+  not,
+  op,
   select,
   str,
   toNix,
   update,
   withScope,
+  type NixExpr,
   type NixValue,
   type StringNode,
 } from "@homelab/nix";
@@ -100,6 +106,64 @@ const interpolated: fc.Arbitrary<Sample> = fc
     })),
   );
 
+/**
+ * Int and bool expressions whose value JavaScript computes too: random trees of operators test
+ * parenthesisation (`a - -1`, `(-5) * 3`, `!(a == b)`) the way data tests escaping.
+ */
+const { intExpr, boolExpr } = fc.letrec<{ intExpr: Sample; boolExpr: Sample }>((tie) => ({
+  intExpr: fc.oneof(
+    { maxDepth: 4, depthIdentifier: "expr" },
+    fc
+      .oneof(fc.bigInt({ min: -1000n, max: 1000n }), fc.bigInt({ min: INT64_MIN, max: INT64_MAX }))
+      .map((i): Sample => ({ input: int(i), expected: i, plain: false })),
+    fc.tuple(fc.constantFrom("+", "-", "*", "/") as fc.Arbitrary<"+" | "-" | "*" | "/">, tie("intExpr"), tie("intExpr")).map(([o, a, b]) =>
+      arithmetic(o, a, b),
+    ),
+    tie("intExpr").map((a): Sample => {
+      const value = -(a.expected as bigint);
+      return value > INT64_MAX ? a : { input: neg(a.input as NixExpr), expected: value, plain: false };
+    }),
+    fc.tuple(tie("boolExpr"), tie("intExpr"), tie("intExpr")).map(
+      ([c, a, b]): Sample => ({ input: ifThen(c.input as NixExpr, a.input as NixExpr, b.input as NixExpr), expected: c.expected ? a.expected : b.expected, plain: false }),
+    ),
+  ),
+  boolExpr: fc.oneof(
+    { maxDepth: 4, depthIdentifier: "expr" },
+    fc.boolean().map((b): Sample => ({ input: bool(b), expected: b, plain: false })),
+    tie("boolExpr").map((a): Sample => ({ input: not(a.input as NixExpr), expected: !a.expected, plain: false })),
+    fc.tuple(fc.constantFrom("&&", "||", "->") as fc.Arbitrary<"&&" | "||" | "->">, tie("boolExpr"), tie("boolExpr")).map(
+      ([o, a, b]): Sample => ({
+        input: op(o, a.input as NixExpr, b.input as NixExpr),
+        expected: o === "&&" ? a.expected && b.expected : o === "||" ? a.expected || b.expected : !a.expected || b.expected,
+        plain: false,
+      }),
+    ),
+    fc.tuple(fc.constantFrom("==", "!=", "<", "<=", ">", ">=") as fc.Arbitrary<Comparison>, tie("intExpr"), tie("intExpr")).map(
+      ([o, a, b]): Sample => ({ input: op(o, a.input as NixExpr, b.input as NixExpr), expected: compare(o, a.expected as bigint, b.expected as bigint), plain: false }),
+    ),
+    fc.tuple(key, key, fc.boolean()).map(([k, other, present]): Sample => {
+      const set = attrs([bind([present ? k : other], 1)]);
+      return { input: op("?", set, str(k)), expected: present || k === other, plain: false };
+    }),
+  ),
+}));
+
+type Comparison = "==" | "!=" | "<" | "<=" | ">" | ">=";
+
+function compare(o: Comparison, a: bigint, b: bigint): boolean {
+  return { "==": a === b, "!=": a !== b, "<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b }[o];
+}
+
+/** `a op b` on int64, or just `a` when Nix would overflow or divide by zero (undefined in Nix 2.8). */
+function arithmetic(o: "+" | "-" | "*" | "/", a: Sample, b: Sample): Sample {
+  const [x, y] = [a.expected as bigint, b.expected as bigint];
+  if (o === "/" && y === 0n) return a;
+  // BigInt division truncates toward zero, as C++ does.
+  const value = o === "+" ? x + y : o === "-" ? x - y : o === "*" ? x * y : x / y;
+  if (value < INT64_MIN || value > INT64_MAX) return a;
+  return { input: op(o, a.input as NixExpr, b.input as NixExpr), expected: value, plain: false };
+}
+
 /** Expressions that evaluate back to the value inside, to exercise every node kind's layout. */
 const WRAPPERS: readonly ((inner: Sample, name: string) => Pick<Sample, "input" | "expected">)[] = [
   (s) => ({ input: ifThen(true, s.input as NixValue, null), expected: s.expected }),
@@ -117,6 +181,8 @@ const { value } = fc.letrec<{ value: Sample; list: Sample; object: Sample; wrapp
     { maxDepth: 3, depthIdentifier: "value" },
     scalar,
     interpolated,
+    intExpr,
+    boolExpr,
     tie("list"),
     tie("object"),
     tie("wrapped"),

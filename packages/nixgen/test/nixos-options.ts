@@ -1,10 +1,12 @@
-// Does a NixOS option path exist? Looks it up in the offline option list of
-// /work/shared/nixos-options (see the README there): `<name>` stands for any attribute name, and below
+// Does a NixOS option path exist? Looks it up in the offline option list in
+// test/fixtures/nixos-options.tsv.gz (see the README there): `<name>` stands for any attribute name, and below
 // an option whose type takes arbitrary keys (`attribute set of string`, `JSON value`, an open
 // submodule …) every deeper path is valid.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 
-const TSV = "/work/shared/nixos-options/nixos-options.tsv";
+const TSV = fileURLToPath(new URL("../../../test/fixtures/nixos-options.tsv.gz", import.meta.url));
 
 /** An attribute name known only at evaluation time (`${cfg.domain}`): it can only match `<name>`. */
 export const ANY_NAME = Symbol("any attribute name");
@@ -24,7 +26,8 @@ export class OptionIndex {
   }
 
   static fromTsv(file = TSV): OptionIndex {
-    const rows = readFileSync(file, "utf8")
+    const rows = gunzipSync(readFileSync(file))
+      .toString("utf8")
       .split("\n")
       .filter((line) => line !== "" && !line.startsWith("#"))
       .map((line) => line.split("\t") as [string, string]);

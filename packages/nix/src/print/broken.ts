@@ -3,8 +3,8 @@
 import type { FormalsParam, IdentParam, IfNode, LambdaNode, NixExpr, NixKind } from "../ast.js";
 import { checkIdentifier } from "./escape.js";
 import { checkFormals, identParam, literalText } from "./flat.js";
+import { applyChain, binaryChain } from "./chains.js";
 import type { Printer } from "./layout.js";
-import { applyChain, binaryChain } from "./layout.js";
 import { isSelectable, Prec, startsWithMinus, unaryNeedsParens } from "./precedence.js";
 import { attrPathPieces, hasAttrPath } from "./strings.js";
 
@@ -170,7 +170,8 @@ export const BROKEN: { readonly [K in NixKind]: BrokenRule<K> } = {
     }
     // nixfmt: one operand per line, each after its operator.
     const chain = binaryChain(e);
-    chain?.operands.forEach((operand, i) => {
+    if (chain === null) return;
+    chain.operands.forEach((operand, i) => {
       if (i > 0) {
         p.newline(level);
         p.write(`${chain.separators[i - 1]?.trimStart() ?? ""}`);

@@ -6,7 +6,7 @@ import type { FormalsParam, IdentParam, NixExpr, NixKind, StringNode } from "../
 import { NixValueError } from "../errors.js";
 import { checkIdentifier, doubleQuoted } from "./escape.js";
 import { floatText, intText, pathText } from "./literals.js";
-import { BINARY, isSelectable, Prec, precOf, startsWithMinus, unaryNeedsParens } from "./precedence.js";
+import { binarySides, isSelectable, Prec, precOf, startsWithMinus, unaryNeedsParens } from "./precedence.js";
 import { attrPathPieces, hasAttrPath, stringForm, type Piece, type StringForm } from "./strings.js";
 
 type Rule<K extends NixKind> = (f: Flat, e: Extract<NixExpr, { kind: K }>) => string | null;
@@ -146,7 +146,7 @@ export function checkFormals(param: FormalsParam): FormalsParam["formals"] {
 }
 
 /** Lists that may stay on one line: one short, simple item, as nixfmt prints `[ "x" ]`. */
-export function isShortScalar(e: NixExpr): boolean {
+function isShortScalar(e: NixExpr): boolean {
   switch (e.kind) {
     case "null":
     case "bool":
@@ -160,12 +160,6 @@ export function isShortScalar(e: NixExpr): boolean {
     default:
       return false;
   }
-}
-
-/** Minimum operand precedences for a binary operator: the associative side may repeat it. */
-export function binarySides(op: keyof typeof BINARY): [left: number, right: number] {
-  const { prec, assoc } = BINARY[op];
-  return [assoc === "left" ? prec : prec + 1, assoc === "right" ? prec : prec + 1];
 }
 
 const RULES: { readonly [K in NixKind]: Rule<K> } = {

@@ -7,8 +7,13 @@ const INT64_MIN = -(2n ** 63n);
 
 /** `42`, `-5`; INT64_MIN as a subtraction because the literal 9223372036854775808 overflows the lexer. */
 export function intText(value: bigint): string {
+  // Going through a number is exact for safe integers and measurably faster than bigint toString.
+  if (value >= MIN_SAFE && value <= MAX_SAFE) return String(Number(value));
   return value === INT64_MIN ? "-9223372036854775807 - 1" : value.toString();
 }
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function isInt64Min(value: bigint): boolean {
   return value === INT64_MIN;

@@ -47,6 +47,12 @@ export const BINARY: Readonly<Record<BinaryOp, OperatorInfo>> = {
   "?": { prec: Prec.has, assoc: "none" },
 };
 
+/** Minimum operand precedences for a binary operator: the associative side may repeat it. */
+export function binarySides(op: BinaryOp): [left: number, right: number] {
+  const { prec, assoc } = BINARY[op];
+  return [assoc === "left" ? prec : prec + 1, assoc === "right" ? prec : prec + 1];
+}
+
 /** Raw text that is plainly a name or a dotted reference can sit anywhere an atom can. */
 const SIMPLE_RAW = /^[A-Za-z_][A-Za-z0-9_'-]*(\.[A-Za-z_][A-Za-z0-9_'-]*)*$/;
 
@@ -135,6 +141,6 @@ export function unaryNeedsParens(op: "!" | "-", operand: NixExpr): boolean {
   return precOf(operand) < Prec.negate;
 }
 
-export function unreachable(value: never): never {
+function unreachable(value: never): never {
   throw new Error(`unhandled Nix node ${JSON.stringify(value)}`);
 }

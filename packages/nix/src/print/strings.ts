@@ -40,7 +40,7 @@ export function stringForm(node: StringNode): StringForm {
 }
 
 /** An attribute name: bare or `"quoted"`, `${expr}` for a lone interpolation, else `"…${expr}…"`. */
-export function keyPieces(key: AttrKey): readonly Piece[] {
+function keyPieces(key: AttrKey): readonly Piece[] {
   if (typeof key === "string") return [attrName(key)];
   const parts = mergeParts(key.parts);
   if (parts.length === 0) return ['""'];

@@ -1,14 +1,13 @@
 // A small valid homelab for the CLI tests: two machines, so one can be removed. The tests look at
 // which files appear and disappear, not at what the emitters write into them.
-import type { HomelabConfigInput } from "@homelab/schema";
+import type { HomelabConfigInput, MachineInput } from "@homelab/schema";
 
-const machine = (hostname: string) =>
-  ({
-    kind: "metal",
-    hostname,
-    stateVersion: "25.05",
-    users: { admin: { admin: true, authorizedKeys: ["admin"] } },
-  }) as const;
+const machine = (hostname: string): MachineInput => ({
+  kind: "metal",
+  hostname,
+  stateVersion: "25.05",
+  users: { admin: { admin: true, authorizedKeys: ["admin"] } },
+});
 
 export function smallHomelab(machines: readonly string[] = ["alpha", "beta"]): HomelabConfigInput {
   return {
