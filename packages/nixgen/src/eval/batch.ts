@@ -1,0 +1,89 @@
+// One Nix expression that evaluates many generated files at once: each entry calls the function of
+// nix/eval.nix for its kind. Built with @homelab/nix like every other piece of Nix nixgen writes.
+//
+// ```nix
+// let
+//   lib = import /…/nixgen/nix/lib-double.nix;
+//   nixgen = import /…/nixgen/nix/eval.nix { inherit lib; packageNames = [ … ]; nixosOptions = { lib, standIn, formats }: { … }; };
+// in
+// {
+//   "generated/frame1/hosts.nix" = nixgen.data { root = /…/generated/frame1; file = /…/generated/frame1/hosts.nix; };
+// }
+// ```
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { attrs, bind, call, id, inherit, letIn, path, select, type NixExpr } from "@homelab/nix";
+import type { FileKind } from "./kinds.js";
+import type { LibSource } from "./lib-source.js";
+
+/** nix/ beside dist/ and src/: shipped with the package, read at run time. */
+export const nixDir = fileURLToPath(new URL("../../nix/", import.meta.url));
+
+export interface BatchEntry {
+  /** The name the result comes back under. */
+  readonly key: string;
+  readonly kind: FileKind;
+  /** Absolute directory the example's paths are relative to. */
+  readonly root: string;
+  /** Path of the file inside `root`. */
+  readonly path: string;
+  /** Modules: every module of its directory, itself included (paths inside `root`). */
+  readonly siblings?: readonly string[];
+  /** Machines: the flake outputs that may register it (path inside `root`). */
+  readonly flake?: string;
+}
+
+export interface BatchContext {
+  readonly lib: LibSource;
+  readonly packageNames: readonly string[];
+  /** `{ lib, standIn, formats }: { … }` (see nixos-stand-ins.ts). */
+  readonly nixosOptions: NixExpr;
+}
+
+export function batchExpression(entries: readonly BatchEntry[], context: BatchContext): NixExpr {
+  const lib =
+    context.lib.kind === "double"
+      ? path(join(nixDir, "lib-double.nix"))
+      : context.lib.nixpkgs === "<nixpkgs>"
+        ? path("<nixpkgs/lib>")
+        : path(join(context.lib.nixpkgs, "lib"));
+  return letIn(
+    [
+      bind("lib", call(id("import"), lib)),
+      bind(
+        "nixgen",
+        call(
+          id("import"),
+          path(join(nixDir, "eval.nix")),
+          attrs([inherit(["lib"]), bind("packageNames", [...context.packageNames]), bind("nixosOptions", context.nixosOptions)]),
+        ),
+      ),
+    ],
+    attrs(entries.map((entry) => bind([entry.key], call(select(id("nixgen"), entry.kind), entryArgs(entry))))),
+  );
+}
+
+function entryArgs(entry: BatchEntry): NixExpr {
+  const inRoot = (p: string) => path(join(entry.root, p));
+  return attrs([
+    bind("root", path(entry.root)),
+    bind("file", inRoot(entry.path)),
+    ...(entry.siblings === undefined ? [] : [bind("siblings", entry.siblings.map(inRoot))]),
+    ...(entry.flake === undefined ? [] : [bind("flake", inRoot(entry.flake))]),
+  ]);
+}
+
+/**
+ * Every identifier-like word of the files: the names `pkgs` must answer to. Too many is harmless, as
+ * `with pkgs;` never shadows a binding and nothing lists `pkgs` itself.
+ */
+export function packageNamesOf(sources: Iterable<string>): string[] {
+  const names = new Set<string>();
+  for (const source of sources) {
+    for (const word of source.match(/[A-Za-z_][A-Za-z0-9_'-]*/g) ?? []) {
+      // `__functor` and friends would change what the set is.
+      if (!word.startsWith("__")) names.add(word);
+    }
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,59 @@
+// Every generated file of every example goes through Nix, and what it evaluates to matches the
+// reviewed JSON committed beside it in generated/<example>/.eval/ (`pnpm gen` refreshes them).
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { evalGenerated } from "../src/eval/check.js";
+import { libLabel, resolveLib } from "../src/eval/lib-source.js";
+import { fileKind } from "../src/eval/kinds.js";
+import { findOutputDirs } from "../src/eval/snapshots.js";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+// The real lib when NIXGEN_NIXPKGS or NIX_PATH brings one, the double otherwise: the name says which.
+const lib = libLabel(resolveLib("auto"));
+
+describe(`generated/ evaluated with ${lib}`, () => {
+  test("every Nix file of every example evaluates, in one Nix process, to its snapshot", async () => {
+    const result = await evalGenerated("generated", { cwd: repo });
+    expect(result.failures).toEqual([]);
+    expect(result.processes).toBe(1);
+    const drift = [...result.snapshots].flatMap(([root, changes]) =>
+      changes.filter((c) => c.kind !== "unchanged").map((c) => `${c.kind} ${root}/.eval/${c.path}`),
+    );
+    expect(drift).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  test("every example and every Nix file in it has a snapshot", async () => {
+    const roots = await findOutputDirs("generated", repo);
+    expect(roots.map((root) => root.name)).toEqual(["generated/frame1", "generated/lxchome", "generated/nas-ha", "generated/virtiofs"]);
+    for (const root of roots) {
+      const nix = root.files.filter((path) => fileKind(path) !== undefined);
+      expect(nix.length).toBeGreaterThan(0);
+      const manifest = JSON.parse(await readFile(join(root.dir, ".eval/.nixgen-manifest.json"), "utf8")) as { files: string[] };
+      expect(manifest.files).toEqual(nix.map((path) => `${path}.json`).sort());
+    }
+  });
+});
+
+describe("what the snapshots say", () => {
+  const snapshot = async (path: string) => JSON.parse(await readFile(join(repo, "generated", path), "utf8")) as Record<string, unknown>;
+
+  test.each([
+    ["frame1/.eval/flake-outputs.nix.json", ["nixosConfigurations", "frame1", "nixosSystem", "modules"], ["<stub inputs.disko.nixosModules.disko>", "<stub inputs.agenix.nixosModules.default>", "./machines/frame1/default.nix"]],
+    ["lxchome/.eval/profiles/LXC-base-config.nix.json", ["systemSettings", "systemPackages"], ["vim", "wget", "zsh", "git", "btop", "home-manager"]],
+    ["lxchome/.eval/hosts.nix.json", ["LXCHOME", "proxmox", "vmid"], 110],
+    ["lxchome/.eval/hosts.nix.json", ["LXCHOME", "configurationFile"], "./machines/LXCHOME/default.nix"],
+    ["frame1/.eval/modules/services/grafana.nix.json", ["options", "homelab.services.grafana.port"], { type: "16 bit unsigned integer; between 0 and 65535 (both inclusive)", default: 3001, description: "Port Grafana listens on (behind Caddy)." }],
+    ["frame1/.eval/modules/services/grafana.nix.json", ["enabledWith"], { "homelab.services.grafana.enable": true, "homelab.services.grafana.domain": "grafana.local.example.net" }],
+    ["frame1/.eval/machines/frame1/default.nix.json", ["config", "networking", "firewall", "allowedTCPPorts"], [80, 443, 22]],
+    ["frame1/.eval/machines/frame1/default.nix.json", ["config", "services", "grafana", "settings", "security", "admin_password"], "$__file{/run/agenix/grafana-admin-password}"],
+    ["frame1/.eval/machines/frame1/default.nix.json", ["stubs"], ["./machines/frame1/disko.nix", "./machines/frame1/hardware.nix", "inputs.agenix.nixosModules.default", "inputs.disko.nixosModules.disko"]],
+    ["lxchome/.eval/machines/LXCHOME/default.nix.json", ["stubs"], ["./profiles/proxmox-lxc/configuration.nix", "<modulesPath>/virtualisation/proxmox-lxc.nix"]],
+  ] as const)("%s at %j", async (file, path, want) => {
+    let value: unknown = await snapshot(file);
+    for (const key of path) value = (value as Record<string, unknown>)[key];
+    expect(value).toEqual(want);
+  });
+});
