@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { machine } from "./machine.js";
 import { serviceModule } from "./module.js";
-import { name } from "./primitives.js";
+import { name, nixValue } from "./primitives.js";
 import { profile } from "./profile.js";
 import { keys, secret } from "./secrets.js";
 import { proxmoxNode, storage } from "./storage.js";
@@ -21,6 +21,19 @@ export const homelabConfig = z
     profiles: z.record(name, profile).default({}).describe("Profiles by name (profiles/<name>-config.nix)"),
     modules: z.record(name, serviceModule).default({}).describe("Service modules by name"),
     machines: z.record(name, machine).default({}).describe("Machines by flake attribute name"),
+    inventory: z
+      .strictObject({
+        metadata: z
+          .record(z.string().regex(/^_/, "must start with _ (metadata, not a machine)"), nixValue)
+          .default({})
+          .describe("hosts.nix entries named _…, metadata for tooling, printed as they are; one named like a generated entry (_proxmox) replaces it"),
+        omit: z
+          .array(z.string().regex(/^_/, "must start with _ (metadata, not a machine)"))
+          .default([])
+          .describe("Generated metadata entries (_proxmox) left out of hosts.nix"),
+      })
+      .optional()
+      .describe("Pass-through of hosts.nix beyond its machines: what `nixgen import` found outside the typed model"),
   })
   .describe("A homelab: machines, profiles, service modules, secrets and storage");
 

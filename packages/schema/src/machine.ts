@@ -212,6 +212,20 @@ const common = {
     })
     .optional()
     .describe("Migration source, for the runbook"),
+  inventory: z
+    .strictObject({
+      attrs: z
+        .record(z.string(), nixValue)
+        .default({})
+        .describe("Attributes of the machine's hosts.nix entry beyond the generated ones (sshAlias, homeDirectory, …); one named like a generated attribute replaces it"),
+      proxmox: z.record(z.string(), nixValue).default({}).describe("The same, inside the entry's proxmox block"),
+      omit: z
+        .array(z.string().regex(/^(proxmox\.)?[A-Za-z_][A-Za-z0-9_'-]*$/, "must be an attribute name, or proxmox.<name> for one in the proxmox block"))
+        .default([])
+        .describe("Generated attributes left out of the entry (proxmox.<name> for the proxmox block), e.g. those an imported hosts.nix did not have"),
+    })
+    .optional()
+    .describe("Pass-through of the hosts.nix entry: what `nixgen import` found outside the typed model"),
 };
 
 export const lxcMachine = z.strictObject({

@@ -76,8 +76,26 @@ export interface ResolvedProfile {
   readonly userSettings: Readonly<Record<string, unknown>>;
 }
 
+// Checks and emitters ask for the same profiles once per machine; a parsed config is never mutated, so
+// each profile is resolved once per `profiles` record (bench/ measured ~10% of `gen` at 1,000 machines).
+const resolvedOf = new WeakMap<Readonly<Record<string, Profile>>, Map<string, ResolvedProfile>>();
+
 /** The settings `profiles/<name>-config.nix` evaluates to (before the profile system's own defaults). */
 export function resolveProfile(profiles: Readonly<Record<string, Profile>>, name: string): ResolvedProfile {
+  let resolved = resolvedOf.get(profiles);
+  if (resolved === undefined) {
+    resolved = new Map();
+    resolvedOf.set(profiles, resolved);
+  }
+  let found = resolved.get(name);
+  if (found === undefined) {
+    found = resolveUncached(profiles, name);
+    resolved.set(name, found);
+  }
+  return found;
+}
+
+function resolveUncached(profiles: Readonly<Record<string, Profile>>, name: string): ResolvedProfile {
   const chain = profileChain(profiles, name);
   const resolved: Record<SettingsSection, Record<string, unknown>> = { systemSettings: {}, userSettings: {} };
   for (const level of [...chain].reverse()) {

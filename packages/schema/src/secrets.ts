@@ -1,7 +1,7 @@
 // The key registry and agenix secrets (seed 003). Each secret names exactly who may decrypt it, so
 // `secrets/secrets.nix` encrypts it to those keys only.
 import { z } from "zod";
-import { name, publicKey } from "./primitives.js";
+import { name, nixValue, publicKey } from "./primitives.js";
 
 export const keys = z
   .strictObject({
@@ -34,6 +34,10 @@ export const secret = z
     owner: z.string().default("root").describe("Owner of the decrypted file"),
     group: z.string().default("root").describe("Group of the decrypted file"),
     mode: fileMode.default("0400").describe("Mode of the decrypted file"),
+    agenix: z
+      .record(z.string().regex(/^(?!publicKeys$)[A-Za-z_][A-Za-z0-9_'-]*$/, "must be an attribute name other than publicKeys"), nixValue)
+      .optional()
+      .describe("Other attributes of the secret's rule in secrets/secrets.nix, e.g. { armor: true }"),
   })
   .describe("An agenix secret");
 

@@ -2,7 +2,6 @@
 // loader c12 uses), so a config can import `defineConfig` and Nix builders; JSON and YAML are data.
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { parseDocument } from "yaml";
 
 export const configExtensions = [".ts", ".mts", ".js", ".json", ".yaml", ".yml"] as const;
 
@@ -73,7 +72,9 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
-function parseYaml(file: string, text: string): unknown {
+async function parseYaml(file: string, text: string): Promise<unknown> {
+  // Imported here, like jiti: JSON and TypeScript configs never pay for the YAML parser.
+  const { parseDocument } = await import("yaml");
   // `prettyErrors` puts "at line L, column C" and the offending line into each message.
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = document.errors[0];

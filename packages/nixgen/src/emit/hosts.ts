@@ -1,9 +1,12 @@
 // hosts.nix: the inventory of every machine, read by the flake, SSH tooling and the OpenTofu setup that
 // creates the VMs (seed 001 tracks virtiofs shares here as `proxmox.virtiofs`). Shared key lists are
 // `let` bindings referenced by name, as in the real file; names starting with `_` hold metadata.
+// What the model has no field for (an imported hosts.nix's sshAlias, homeFile, …) comes from the
+// `inventory` pass-through of the machine and of the config (see inventory.ts).
 import { attrs, bind, concat, id, letIn, list, path, printFile, type BindingNode, type NixExpr } from "@homelab/nix";
 import { resolveProfile, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
 import { headerLines } from "./header.js";
+import { omittedIn, withInventory } from "./inventory.js";
 import { keyKind, resolveKeys } from "./keys.js";
 import type { Emitter } from "./types.js";
 
@@ -32,7 +35,7 @@ export const emitHosts: Emitter = (ctx) =>
 export function hostsExpr(config: HomelabConfig): NixExpr {
   const machines = Object.entries(config.machines);
   const body = attrs([
-    ...proxmoxMetadata(config),
+    ...withInventory(proxmoxMetadata(config), config.inventory?.metadata, config.inventory?.omit),
     ...machines.map(([name, machine]) => bind(name, hostEntry(config, name, machine))),
   ]);
   const used = new Set(
@@ -69,7 +72,7 @@ function keyEntries(machine: Machine): readonly string[] {
 function hostEntry(config: HomelabConfig, name: string, machine: Machine): NixExpr {
   const user = loginUser(config, machine);
   const keys = keyEntries(machine);
-  return attrs([
+  const entry = [
     bind("configurationFile", path(`./machines/${name}/default.nix`)),
     bind("hostname", machine.hostname),
     bind("system", machine.system),
@@ -77,7 +80,8 @@ function hostEntry(config: HomelabConfig, name: string, machine: Machine): NixEx
     ...(user === undefined ? [] : [bind("user", user)]),
     ...(keys.length === 0 ? [] : [bind("authorizedKeys", authorizedKeys(config.keys, keys))]),
     ...(machine.kind === "metal" ? [] : [proxmoxEntry(machine)]),
-  ]);
+  ];
+  return attrs(withInventory(entry, machine.inventory?.attrs, omittedIn(machine.inventory?.omit ?? [])));
 }
 
 /** Groups by name (`masterKeys`), everything else as literal keys: `masterKeys ++ [ "ssh-ed25519 …" ]`. */
@@ -109,7 +113,9 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
     bind("storage", proxmox.storage),
     ...(proxmox.onBoot === undefined ? [] : [bind("onBoot", proxmox.onBoot)]),
   ];
-  if (machine.kind === "lxc") return bind("proxmox", attrs(placement));
+  const inventory = (bindings: BindingNode[]): BindingNode[] =>
+    withInventory(bindings, machine.inventory?.proxmox, omittedIn(machine.inventory?.omit ?? [], "proxmox"));
+  if (machine.kind === "lxc") return bind("proxmox", attrs(inventory(placement)));
   const attached = machine.proxmox.passthrough.filter((device) => !device.deferred).map((device) => device.id);
   const deferred = machine.proxmox.passthrough.filter((device) => device.deferred);
   const vm = [
@@ -126,7 +132,7 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
   const comment = deferred.map(
     (device) => `PCI passthrough ${device.id} deferred${device.note === undefined ? "" : `: ${device.note}`}`,
   );
-  return bind("proxmox", attrs(vm), comment.length === 0 ? {} : { comment: comment.join("\n") });
+  return bind("proxmox", attrs(inventory(vm)), comment.length === 0 ? {} : { comment: comment.join("\n") });
 }
 
 /** `{ mapping = "containers"; cache = "always"; }`: optional fields only when set, named as the OpenTofu provider names them. */

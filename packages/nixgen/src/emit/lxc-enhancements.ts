@@ -30,14 +30,29 @@ export const emitLxcEnhancements: Emitter = (ctx) =>
     }),
   }));
 
+// Every machine's config asks for these: computed once per config, which is never mutated once parsed.
+const dirsOf = new WeakMap<HomelabConfig, readonly string[]>();
+
 /** Profile system directories of LXC profiles: `proxmox-lxc`, and any that an LXC machine's profile uses. */
-export function lxcProfileDirs(config: HomelabConfig): string[] {
+export function lxcProfileDirs(config: HomelabConfig): readonly string[] {
+  let found = dirsOf.get(config);
+  if (found === undefined) {
+    found = profileDirs(config);
+    dirsOf.set(config, found);
+  }
+  return found;
+}
+
+function profileDirs(config: HomelabConfig): string[] {
+  const builtByLxc = new Set<string>();
+  for (const machine of Object.values(config.machines)) {
+    if (machine.kind === "lxc" && machine.profile !== undefined) builtByLxc.add(machine.profile);
+  }
   const dirs = new Set<string>();
   for (const name of Object.keys(config.profiles)) {
     const dir = resolveProfile(config.profiles, name).systemSettings["profile"];
     if (typeof dir !== "string") continue;
-    const builtByLxc = Object.values(config.machines).some((m) => m.kind === "lxc" && m.profile === name);
-    if (dir === "proxmox-lxc" || builtByLxc) dirs.add(dir);
+    if (dir === "proxmox-lxc" || builtByLxc.has(name)) dirs.add(dir);
   }
   return [...dirs].sort();
 }

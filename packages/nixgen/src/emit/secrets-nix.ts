@@ -33,9 +33,12 @@ export const emitSecretsNix: Emitter = (ctx) =>
 export function secretsNixExpr(config: HomelabConfig): NixExpr {
   const { keys } = config;
   const rules = attrs(
-    Object.entries(config.secrets).map(([name, secret]) =>
-      bind([secret.file ?? `${name}.age`, "publicKeys"], keyList(keys, secret.recipients)),
-    ),
+    Object.entries(config.secrets).flatMap(([name, secret]) => {
+      const file = secret.file ?? `${name}.age`;
+      // Other attributes of the rule (agenix's `armor`), passed through as they were imported.
+      const extra = Object.entries(secret.agenix ?? {}).map(([key, value]) => bind([file, key], value));
+      return [bind([file, "publicKeys"], keyList(keys, secret.recipients)), ...extra];
+    }),
   );
   const used = usedNames(keys, Object.values(config.secrets).flatMap((secret) => secret.recipients));
   // Users first, then hosts, then groups (which refer to both); each in the registry's order.

@@ -29,10 +29,10 @@ export async function syncOutput(
   const manifest = { path: manifestPath, content: manifestText(files.map((file) => file.path)) };
   const planned = [...files, manifest];
   const current = new Map<string, string>();
-  for (const path of new Set([...planned.map((file) => file.path), ...previous])) {
+  await concurrently([...new Set([...planned.map((file) => file.path), ...previous])], async (path) => {
     const content = await readIfExists(join(out, path));
     if (content !== undefined) current.set(path, content);
-  }
+  });
   const changes = diffTree(planned, previous, current);
   if (options.write) await apply(out, changes, previous, previousText);
   return changes;
@@ -48,15 +48,39 @@ async function apply(
   // Record new files before creating them: if the run stops half-way, the next run still knows they are ours.
   const intent = manifestText([...previous, ...created]);
   if (created.length > 0 && intent !== previousText) await writeFileAtomic(join(out, manifestPath), intent);
+  const writes = changes.flatMap((c) => (c.kind === "create" || c.kind === "update") && c.path !== manifestPath ? [c] : []);
+  await concurrently(writes, (change) => writeFileAtomic(join(out, change.path), change.after));
   for (const change of changes) {
-    if (change.path === manifestPath) continue;
-    if (change.kind === "create" || change.kind === "update") await writeFileAtomic(join(out, change.path), change.after);
-    if (change.kind === "remove") await removeGenerated(out, change.path);
+    if (change.kind === "remove" && change.path !== manifestPath) await removeGenerated(out, change.path);
   }
   const manifest = changes.find((c) => c.path === manifestPath);
   if (manifest !== undefined && (manifest.kind === "create" || manifest.kind === "update")) {
     await writeFileAtomic(join(out, manifestPath), manifest.after);
   }
+}
+
+// Files are independent, so several are read or written at once: that overlaps the file system's
+// latency (creating a file takes about 1 ms on some disks; bench/ measured 2,800 new files in half the time).
+const inFlight = 16;
+
+/** Runs `task` on every item, `inFlight` at a time; after a failure starts no more, waits, and throws it. */
+async function concurrently<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(inFlight, items.length) }, worker));
+  const rejected = results.find((result) => result.status === "rejected");
+  if (rejected !== undefined) throw rejected.reason;
 }
 
 /** Deletes a file and the directories it leaves empty, up to (not including) the output directory. */

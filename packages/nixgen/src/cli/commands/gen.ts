@@ -6,6 +6,7 @@ import { changeReport, issueReport, errorLine, summaryLine, paint, type Mode } f
 import { syncOutput } from "../../write/sync.js";
 import { UsageError } from "../args.js";
 import { defineCommand, type ExitCode, type Io } from "../command.js";
+import { evalFlags, evaluateTargets, syncTargetSnapshots, type EvalFlags } from "../gen-eval.js";
 import { configFlags, outFlag, resolveTargets, type Target, type TargetFlags } from "../targets.js";
 import { withConfig } from "../with-config.js";
 
@@ -17,6 +18,7 @@ export const gen = defineCommand({
     ...outFlag,
     check: { type: "boolean", description: "Write nothing; list stale, missing and orphan files with diffs; exit 1 if any" },
     "dry-run": { type: "boolean", short: "n", description: "Write nothing; list the files that would change" },
+    ...evalFlags,
   },
   details: [
     "Only files whose content changed are rewritten, each atomically. The output directory's",
@@ -29,7 +31,7 @@ export const gen = defineCommand({
   },
 });
 
-export async function generateTargets(flags: TargetFlags, io: Io, mode: Mode): Promise<ExitCode> {
+export async function generateTargets(flags: TargetFlags & EvalFlags, io: Io, mode: Mode): Promise<ExitCode> {
   const targets = await resolveTargets(flags, io.cwd);
   const plans: [Target, Plan][] = [];
   for (const target of targets) {
@@ -43,6 +45,8 @@ export async function generateTargets(flags: TargetFlags, io: Io, mode: Mode): P
     io.err.write(errorLine(io.err, `${failed} invalid ${failed === 1 ? "config" : "configs"}: nothing was written`));
     return 1;
   }
+  const evaluated = flags.eval === true ? await evaluateTargets(plans, flags, io) : undefined;
+  if (flags.eval === true && evaluated === undefined) return 1;
   let stale = false;
   for (const [target, { files }] of plans) {
     const started = performance.now();
@@ -50,6 +54,8 @@ export async function generateTargets(flags: TargetFlags, io: Io, mode: Mode): P
     stale ||= changes.some((change) => change.kind !== "unchanged");
     if (mode !== "write") io.out.write(changeReport(io.out, target.out, changes, mode));
     io.out.write(`${paint(io.out, "bold", `${target.out}:`)} ${summaryLine(changes, mode, performance.now() - started)}\n`);
+    const values = evaluated?.get(target.out);
+    if (values !== undefined) stale = (await syncTargetSnapshots(target, values, io, mode)) || stale;
   }
   if (mode === "check" && stale) {
     io.err.write(errorLine(io.err, "generated files are out of date: run `nixgen gen` (in this repository: `pnpm gen`)"));

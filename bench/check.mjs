@@ -1,0 +1,39 @@
+// `nixgen gen --check` over the examples (what CI and a pre-commit hook run), and which modules a
+// `gen` process loads: ts-morph and prettier belong to `nixgen import` only.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { summary } from "./stats.mjs";
+import { timeNode } from "./time-process.mjs";
+
+export function benchCheck({ root, cli, rounds }) {
+  const wall = [];
+  for (let round = 0; round < rounds; round++) {
+    wall.push(timeNode(cli, ["gen", "--check", "--examples", "examples", "--out", "generated"], { cwd: root }).wallMs);
+  }
+  return { wallMs: summary(wall), runs: wall };
+}
+
+const heavy = ["ts-morph", "prettier"];
+
+/**
+ * Runs `gen` on a config under trace-loads.mjs: which heavy packages it loaded, and how many modules.
+ * A control run that imports both proves the trace would see them.
+ */
+export function traceGenLoads({ root, cli, work, config }) {
+  const gen = traceLoads(work, cli, ["gen", "--config", config, "--out", join(work, "out-trace")], root);
+  const control = traceLoads(work, "--input-type=module", ["-e", 'await import("prettier"); await import("ts-morph");'], join(root, "packages/nixgen"));
+  return { ...gen, controlSees: heavy.filter((name) => control.packages.includes(name)) };
+}
+
+function traceLoads(work, script, args, cwd) {
+  const file = join(work, "loads.txt");
+  timeNode(script, args, {
+    cwd,
+    env: { ...process.env, TRACE_LOADS: file },
+    nodeArgs: ["--import", new URL("./trace-loads.mjs", import.meta.url).pathname],
+  });
+  const urls = [...new Set(readFileSync(file, "utf8").split("\n").filter((line) => line.startsWith("file:")))];
+  const packageOf = (url) => /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  const packages = [...new Set(urls.map(packageOf).filter((name) => name !== undefined))].sort();
+  return { modules: urls.length, packages, heavyLoaded: heavy.filter((name) => packages.includes(name)) };
+}

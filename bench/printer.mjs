@@ -1,0 +1,43 @@
+// Printer against the floor and the peer, in one process so that all three see the same machine:
+// `node --expose-gc printer.mjs MACHINES ROUNDS` prints JSON with every run's milliseconds. Each round
+// times JSON.stringify, our toNix (plain data → AST → text), print alone (AST prebuilt) and nijs's
+// jsToNix on the same synthetic homelab, in an order that rotates from round to round.
+import { createRequire } from "node:module";
+import { fromJS, print, toNix } from "@homelab/nix";
+import { synthHomelab } from "./synth.mjs";
+
+const require = createRequire(import.meta.url);
+// nijs is CommonJS; its jsToNix(value, format) with format=true indents like the others.
+const nijs = require("nijs");
+
+const [machines = "1000", rounds = "15"] = process.argv.slice(2);
+const data = synthHomelab(Number(machines));
+const ast = fromJS(data);
+
+const contenders = {
+  json: () => JSON.stringify(data),
+  jsonIndented: () => JSON.stringify(data, null, 2),
+  toNix: () => toNix(data),
+  print: () => print(ast),
+  nijs: () => nijs.jsToNix(data, true),
+};
+const names = Object.keys(contenders);
+
+const gc = globalThis.gc ?? (() => {});
+const bytes = {};
+for (const name of names) {
+  // Warm-up: let V8 optimise each before anything is timed.
+  for (let i = 0; i < 3; i++) bytes[name] = Buffer.byteLength(contenders[name]());
+}
+
+const runs = Object.fromEntries(names.map((name) => [name, []]));
+for (let round = 0; round < Number(rounds); round++) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[(round + i) % names.length];
+    gc();
+    const started = performance.now();
+    contenders[name]();
+    runs[name].push(performance.now() - started);
+  }
+}
+process.stdout.write(`${JSON.stringify({ machines: Number(machines), bytes, runs })}\n`);

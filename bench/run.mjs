@@ -1,0 +1,69 @@
+// `pnpm bench [--quick] [--profile]`: every figure of the performance section, as a Markdown table on
+// stdout and as bench/results.json. Run after `tsc -b` (the root script does it): the bench drives the
+// built CLI and packages, each measurement in fresh processes, so Node start-up is always counted.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchCheck, traceGenLoads } from "./check.mjs";
+import { benchGen } from "./gen.mjs";
+import { benchPrinter } from "./printer-runs.mjs";
+import { profileGen } from "./profile.mjs";
+import { pairedRatios, summary } from "./stats.mjs";
+import { synthHomelab } from "./synth.mjs";
+import { report } from "./table.mjs";
+import { usageSource } from "./time-process.mjs";
+import { benchValidation } from "./validation.mjs";
+
+const quick = process.argv.includes("--quick");
+const profile = process.argv.includes("--profile");
+const bench = dirname(fileURLToPath(import.meta.url));
+const root = dirname(bench);
+const work = join(bench, ".work");
+const cli = join(root, "packages/nixgen/dist/cli.js");
+
+// The quick run skips the second `gen` over unchanged output and the 10,000-machine homelab.
+const plan = quick
+  ? { sizes: [10, 100, 1000], genRounds: 3, again: false, printerMachines: 1000, printerRounds: 7, validationRounds: 1, checkRounds: 3 }
+  : { sizes: [10, 100, 1000, 10000], genRounds: 3, again: true, printerMachines: 1000, printerRounds: 21, validationRounds: 3, checkRounds: 7 };
+
+mkdirSync(work, { recursive: true });
+const configOf = (n) => join(work, `homelab-${n}.json`);
+for (const n of new Set([...plan.sizes, 100])) writeFileSync(configOf(n), `${JSON.stringify(synthHomelab(n), null, 2)}\n`);
+
+const step = (what) => process.stderr.write(`bench: ${what}\n`);
+step(`nixgen gen at ${plan.sizes.join(", ")} machines, ${plan.genRounds} rounds`);
+const gen = benchGen({ root, cli, work, sizes: plan.sizes, rounds: plan.genRounds, again: plan.again, configOf });
+// Ten times the machines: paired runs of the same round, so a slow moment counts on both sides.
+const scaling = plan.sizes.slice(1).map((n, i) => {
+  const smaller = plan.sizes[i];
+  return { from: smaller, to: n, ratio: summary(pairedRatios(gen[n].runs.wall, gen[smaller].runs.wall)) };
+});
+step(`printer against JSON.stringify and nijs (${plan.printerMachines} machines, ${plan.printerRounds} rounds)`);
+const printer = benchPrinter({ bench, machines: plan.printerMachines, rounds: plan.printerRounds });
+step(`validation of 100 generated files, ${plan.validationRounds} rounds`);
+const validation = await benchValidation({ root, cli, work, config: configOf(100), files: 100, rounds: plan.validationRounds });
+step(`gen --check on the examples, ${plan.checkRounds} rounds`);
+const check = benchCheck({ root, cli, rounds: plan.checkRounds });
+const loads = traceGenLoads({ root, cli, work, config: configOf(10) });
+const profiles = profile ? profileGen({ root, cli, work, config: configOf(1000) }) : undefined;
+
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  machine: {
+    cpus: availableParallelism(),
+    cpu: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    cpuAndRss: usageSource,
+  },
+  gen,
+  scaling,
+  printer,
+  validation,
+  check,
+  loads,
+  ...(profiles === undefined ? {} : { profiles }),
+};
+writeFileSync(join(bench, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(report(results));

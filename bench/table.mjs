@@ -1,0 +1,76 @@
+// results.json → the Markdown the README's performance section shows: the targets first, then each
+// measurement with its median and (min–max).
+import { formatMb, formatMs, formatRatio } from "./stats.mjs";
+
+export function report(results) {
+  const { machine, gen, scaling, printer, validation, check, loads, profiles } = results;
+  const sizes = Object.keys(gen).map(Number);
+  const lines = [
+    `Measured on ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, ${results.quick ? "quick run" : "full run"};` +
+      ` every figure is the median of its runs (min–max); CPU time and peak RSS from ${machine.cpuAndRss}.`,
+    "",
+    "| target | measured | met |",
+    "| --- | --- | --- |",
+    ...targets(results).map(([what, measured, met]) => `| ${what} | ${measured} | ${met ? "yes" : "**no**"} |`),
+    "",
+    "| machines | `gen`, empty output: wall | CPU | peak RSS | `gen` again, nothing changed: wall |",
+    "| ---: | --- | --- | --- | --- |",
+    ...sizes.map(
+      (n) =>
+        `| ${n.toLocaleString("en")} | ${formatMs(gen[n].wallMs)} | ${formatMs(gen[n].cpuMs)} | ${formatMb(gen[n].rssKb)} | ${gen[n].upToDateWallMs === undefined ? "–" : formatMs(gen[n].upToDateWallMs)} |`,
+    ),
+    "",
+    ...scaling.map((s) => `Ten times the machines (${s.from} → ${s.to}): ${formatRatio(s.ratio)} the wall time.`),
+    "",
+    `| printing a ${printer.machines.toLocaleString("en")}-machine homelab config (plain data) | time | output |`,
+    "| --- | --- | --- |",
+    ...[
+      ["`JSON.stringify(data)`", "json"],
+      ["`JSON.stringify(data, null, 2)`", "jsonIndented"],
+      ["`toNix(data)` (data → AST → Nix)", "toNix"],
+      ["`print(ast)` (AST built beforehand)", "print"],
+      ["nijs `jsToNix(data, true)`", "nijs"],
+    ].map(([label, key]) => `| ${label} | ${formatMs(printer.ms[key])} | ${(printer.bytes[key] / 1e6).toFixed(2)} MB |`),
+    "",
+    `Validation of ${validation.files} generated files: ${validation.method}.`,
+    "",
+    "| validation | wall |",
+    "| --- | --- |",
+    `| batched: ${validation.batchedLabel} | ${formatMs(validation.batchedMs)} |`,
+    `| one \`nix-instantiate\` per file | ${formatMs(validation.perFileMs)} |`,
+    "",
+    `\`gen\` loads ${loads.modules} modules, from the packages ${loads.packages.join(", ")} and the workspace's own;` +
+      ` ts-morph or prettier loaded: ${loads.heavyLoaded.length === 0 ? "no" : `**yes** (${loads.heavyLoaded.join(", ")})`}` +
+      ` (the same trace on a process that imports them sees ${loads.controlSees.join(" and ") || "neither"}).`,
+    ...(profiles === undefined
+      ? []
+      : ["", `Self time in \`gen\` at 1,000 machines (${profiles.file}):`, "", "| ms | function |", "| ---: | --- |",
+          ...profiles.top.map(({ fn, ms }) => `| ${ms} | \`${fn}\` |`)]),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+/** `[what, measured, met]` for each target of issue 8. */
+function targets({ gen, scaling, printer, validation, check, loads }) {
+  const rows = [];
+  if (gen[1000] !== undefined) {
+    rows.push(["`gen`, 1,000 machines, end to end ≤ 1.0 s", formatMs(gen[1000].wallMs), gen[1000].wallMs.median <= 1000]);
+  }
+  for (const s of scaling.filter((s) => s.from >= 100)) {
+    rows.push([`${s.from} → ${s.to} machines ≤ 11× the time`, formatRatio(s.ratio), s.ratio.median <= 11]);
+  }
+  rows.push([
+    "printer ≤ 3× `JSON.stringify` (indented, same data)",
+    formatRatio(printer.ratios.toNixVsJsonIndented),
+    printer.ratios.toNixVsJsonIndented.median <= 3,
+  ]);
+  rows.push(["printer faster than nijs", formatRatio(printer.ratios.toNixVsNijs), printer.ratios.toNixVsNijs.median < 1]);
+  rows.push(["batched validation ≥ 10× faster than per file", formatRatio(validation.speedup), validation.speedup.median >= 10]);
+  if (gen[10000] !== undefined) {
+    rows.push(["peak RSS at 10,000 machines ≤ 250 MB", formatMb(gen[10000].rssKb), gen[10000].rssKb.median <= 250 * 1024]);
+  }
+  rows.push(["`gen --check` on the examples ≤ 400 ms", formatMs(check.wallMs), check.wallMs.median <= 400]);
+  rows.push(["`gen` loads neither ts-morph nor prettier", loads.heavyLoaded.length === 0 ? "neither" : loads.heavyLoaded.join(", "), loads.heavyLoaded.length === 0]);
+  return rows;
+}

@@ -1,0 +1,82 @@
+// `nixgen import FILE.nix…`: an existing hosts.nix, profiles and secrets.nix → one typed config
+// (homelab.config.ts). The import pipeline (Nix, ts-morph, prettier) is loaded inside `run` only.
+import { resolve } from "node:path";
+import { errorLine, issueReport } from "../../report.js";
+import { writeFileAtomic } from "../../write/atomic-write.js";
+import { UsageError } from "../args.js";
+import { defineCommand } from "../command.js";
+
+const kinds = ["hosts", "profile", "secrets", "auto"] as const;
+
+export const importCommand = defineCommand({
+  name: "import",
+  summary: "Turn an existing hosts.nix, profiles and secrets.nix into a typed config (TypeScript)",
+  args: "FILE.nix…",
+  flags: {
+    as: {
+      type: "string",
+      value: "KIND",
+      description: "What the files are: hosts, profile, secrets, or auto (default: told by each file's shape)",
+    },
+    out: {
+      type: "string",
+      short: "o",
+      value: "FILE",
+      description: "Write the config to FILE (default: standard output)",
+    },
+    mapping: {
+      type: "string",
+      value: "ID=NODE:PATH,…",
+      description: "Host path of a virtiofs directory mapping that hosts.nix does not give, per node",
+    },
+  },
+  details: [
+    "Each file is evaluated with Nix (nix-instantiate) and mapped onto the model: hosts.nix into",
+    "machines and keys, a <Name>-config.nix into a profile (with the base it imports), secrets.nix",
+    "into secrets. What the model has no field for is kept in `inventory` pass-through fields and",
+    "listed as a warning. The config is checked by generating the files again: each evaluates to",
+    "what was imported, or a warning says where it does not. Paths stay as they were written,",
+    "relative to the imported file: generate into the directory the files came from.",
+  ].join("\n"),
+  async run(flags, io, args) {
+    if (args.length === 0) throw new UsageError("name at least one .nix file to import");
+    const as = flags.as ?? "auto";
+    if (!(kinds as readonly string[]).includes(as))
+      throw new UsageError(`--as must be one of ${kinds.join(", ")}, got "${as}"`);
+    const mappings = parseMappings(flags.mapping);
+    const { importNix } = await import("../../import/import-nix.js");
+    const { ImportError } = await import("../../import/issues.js");
+    let result;
+    try {
+      result = await importNix(args, { as: as as (typeof kinds)[number], cwd: io.cwd, mappings });
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      for (const { file, issues } of error.found) io.err.write(issueReport(io.err, file, issues));
+      io.err.write(errorLine(io.err, "nothing was imported"));
+      return 1;
+    }
+    for (const { file, issues } of result.warnings) io.err.write(issueReport(io.err, file, issues));
+    if (flags.out === undefined) {
+      io.out.write(result.text);
+      return 0;
+    }
+    await writeFileAtomic(resolve(io.cwd, flags.out), result.text);
+    const machines = Object.keys(result.config.machines ?? {}).length;
+    const profiles = Object.keys(result.config.profiles ?? {}).length;
+    const secrets = Object.keys(result.config.secrets ?? {}).length;
+    io.out.write(`${flags.out}: written (${machines} machines, ${profiles} profiles, ${secrets} secrets)\n`);
+    return 0;
+  },
+});
+
+/** `containers=prom:/nvmeprom/containers,media=prom:/tank/media` → { containers: { prom: "/nvmeprom/containers" }, … }. */
+function parseMappings(value: string | undefined): Record<string, Record<string, string>> {
+  const mappings: Record<string, Record<string, string>> = {};
+  for (const entry of (value ?? "").split(",").filter((part) => part !== "")) {
+    const match = /^([A-Za-z_][A-Za-z0-9_-]*)=([A-Za-z_][A-Za-z0-9_-]*):(\/.*)$/.exec(entry);
+    if (match === null) throw new UsageError(`--mapping: expected ID=NODE:/absolute/path, got "${entry}"`);
+    const [, id, node, path] = match as unknown as [string, string, string, string];
+    mappings[id] = { ...mappings[id], [node]: path };
+  }
+  return mappings;
+}

@@ -1,0 +1,35 @@
+// What the files generated from the imported config evaluate to, read the same way as the imported
+// files (nix/import-evaluate.nix), so that the two can be compared value for value.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { GeneratedFile } from "../emit/types.js";
+import { evaluateFile } from "./evaluate.js";
+import { packageTree } from "./load-files.js";
+import type { NixData } from "./nix-data.js";
+import { scanSource } from "./nix-scan.js";
+
+/** The values of `wanted` (generated paths such as `hosts.nix`), evaluated beside all of `files`. */
+export async function generatedValues(
+  files: readonly GeneratedFile[],
+  wanted: readonly string[],
+): Promise<Map<string, NixData>> {
+  const root = await mkdtemp(join(tmpdir(), "nixgen-import-"));
+  try {
+    for (const file of files) {
+      await mkdir(dirname(join(root, file.path)), { recursive: true });
+      await writeFile(join(root, file.path), file.content);
+    }
+    const values = new Map<string, NixData>();
+    for (const path of wanted) {
+      const file = files.find((candidate) => candidate.path === path);
+      if (file === undefined) continue;
+      const absolute = join(root, path);
+      const packages = await packageTree(absolute, scanSource(file.content));
+      values.set(path, (await evaluateFile({ file: absolute, display: `generated ${path}` }, { packages })).value);
+    }
+    return values;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
