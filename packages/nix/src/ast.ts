@@ -187,7 +187,7 @@ export type NixExpr =
 export type NixKind = NixExpr["kind"];
 export type NixNode = NixExpr | Binding;
 
-/** Brands a node object; every builder goes through here. */
+/** Brands a node object (the builders in ./build.ts write the brand inline instead, for speed). */
 export function node<T extends NixNode>(fields: Omit<T, typeof NIX_NODE>): T {
   // Not `{ ...fields, [NIX_NODE]: true }`: V8 makes that spread many times slower, and data-sized
   // trees have hundreds of thousands of nodes.

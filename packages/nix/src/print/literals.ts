@@ -64,6 +64,21 @@ const SEARCH_PATH = /^[A-Za-z0-9._+-]+(\/[A-Za-z0-9._+-]+)*$/;
  * dropped, as Nix itself does for paths.
  */
 export function pathText(value: string): PathText {
+  // Generated files repeat the same few paths (every machine imports every service module), and the
+  // printer asks twice per path (precedence, then text): remember each answer.
+  let known = pathTexts.get(value);
+  if (known === undefined) {
+    known = pathTextOf(value);
+    // Bounded, so a long-lived process printing ever new paths does not keep them all.
+    if (pathTexts.size >= 4096) pathTexts.clear();
+    pathTexts.set(value, known);
+  }
+  return known;
+}
+
+const pathTexts = new Map<string, PathText>();
+
+function pathTextOf(value: string): PathText {
   checkPrintable(value, "a path");
   if (value === "") throw new NixValueError([], "a path cannot be empty");
   if (value.startsWith("<") && value.endsWith(">")) return searchPath(value.slice(1, -1));

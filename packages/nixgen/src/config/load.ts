@@ -2,6 +2,7 @@
 // loader c12 uses), so a config can import `defineConfig` and Nix builders; JSON and YAML are data.
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
+import type { Jiti } from "jiti";
 
 export const configExtensions = [".ts", ".mts", ".js", ".json", ".yaml", ".yml"] as const;
 
@@ -48,9 +49,7 @@ async function readText(file: string, absolute: string): Promise<string> {
 }
 
 async function loadModule(file: string, absolute: string): Promise<unknown> {
-  // Imported here, not at the top: JSON and YAML configs never pay for the loader.
-  const { createJiti } = await import("jiti");
-  const jiti = createJiti(import.meta.url, { interopDefault: false });
+  const jiti = await loader();
   let module: unknown;
   try {
     module = await jiti.import(absolute);
@@ -61,6 +60,16 @@ async function loadModule(file: string, absolute: string): Promise<unknown> {
     throw new ConfigLoadError(file, "no default export; end the file with `export default defineConfig({ … })`");
   }
   return module.default;
+}
+
+let jitiLoader: Promise<Jiti> | undefined;
+
+// One loader for the process: `gen --examples` loads several configs, and a new jiti starts with empty
+// caches and resolves every shared import (`@homelab/schema`, …) again, ~30 ms a config. Imported on first use, not at the top: JSON
+// and YAML configs never pay for the loader.
+function loader(): Promise<Jiti> {
+  jitiLoader ??= import("jiti").then(({ createJiti }) => createJiti(import.meta.url, { interopDefault: false }));
+  return jitiLoader;
 }
 
 function parseJson(file: string, text: string): unknown {

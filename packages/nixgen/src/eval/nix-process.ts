@@ -1,7 +1,6 @@
 // Runs one `nix-instantiate --eval --strict --json` on an expression read from stdin, and turns a
 // failure into Nix's own first error line and the position it names.
 import { print, type NixExpr } from "@homelab/nix";
-import { execa } from "execa";
 
 export type NixResult =
   | { readonly ok: true; readonly value: unknown }
@@ -20,6 +19,8 @@ export class NixNotFoundError extends Error {
 
 export async function nixEvalJson(expr: NixExpr, options: { readonly showTrace?: boolean } = {}): Promise<NixResult> {
   const args = ["--eval", "--strict", "--json", ...(options.showTrace === true ? ["--show-trace"] : []), "-"];
+  // Loaded here, not at the top: execa is ~140 modules that every command but `eval` would load for nothing.
+  const { execa } = await import("execa");
   let result;
   try {
     result = await execa("nix-instantiate", args, { input: print(expr), reject: false });

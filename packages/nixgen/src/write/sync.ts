@@ -1,8 +1,8 @@
 // The writer: brings an output directory in line with the planned files. It reads, decides with
 // `diffTree`, and (unless only asked what would change) writes changed files, removes files earlier
 // runs generated that the plan dropped, and records what it generated in the manifest.
-import { readFile, rmdir, unlink } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { readdir, readFile, rmdir, unlink } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import type { GeneratedFile } from "../emit/types.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { diffTree, type FileChange } from "./diff-tree.js";
@@ -29,7 +29,9 @@ export async function syncOutput(
   const manifest = { path: manifestPath, content: manifestText(files.map((file) => file.path)) };
   const planned = [...files, manifest];
   const current = new Map<string, string>();
+  const listing = directoryListing(out);
   await concurrently([...new Set([...planned.map((file) => file.path), ...previous])], async (path) => {
+    if ((await listing(dirname(path)))?.has(basename(path)) === false) return;
     const content = await readIfExists(join(out, path));
     if (content !== undefined) current.set(path, content);
   });
@@ -94,6 +96,36 @@ async function removeGenerated(out: string, path: string): Promise<void> {
       return; // not empty (or not ours to judge): stop climbing
     }
   }
+}
+
+/**
+ * The names in a directory below `out` (`.` for `out` itself), each listed once: a first run would
+ * otherwise try to open every planned file only to be told it is missing (bench/: ~0.3 s of a first
+ * `gen` at 1,000 machines, most of it building the ENOENT errors). An empty set for a directory that does not exist;
+ * undefined when the listing says nothing certain (not a directory, no permission): read and see.
+ */
+function directoryListing(out: string): (dir: string) => Promise<ReadonlySet<string> | undefined> {
+  const listings = new Map<string, Promise<ReadonlySet<string> | undefined>>();
+  const list = (dir: string): Promise<ReadonlySet<string> | undefined> => {
+    let listing = listings.get(dir);
+    if (listing === undefined) {
+      listing = (async () => {
+        if (dir !== ".") {
+          // A directory whose parent lacks it is not there: one listing answers for a whole missing subtree.
+          if ((await list(dirname(dir)))?.has(basename(dir)) === false) return new Set<string>();
+        }
+        try {
+          return new Set(await readdir(join(out, dir)));
+        } catch (error) {
+          if (error instanceof Error && "code" in error && error.code === "ENOENT") return new Set<string>();
+          return undefined;
+        }
+      })();
+      listings.set(dir, listing);
+    }
+    return listing;
+  };
+  return list;
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

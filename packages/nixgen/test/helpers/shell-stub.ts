@@ -18,7 +18,8 @@ export async function runStubbed(
   await writeFile(log, "");
   const stubs = commands.map(
     (name) =>
-      `${name}() { { builtin printf '%s' ${name}; builtin printf ' <%s>' "$@"; builtin printf '\\n'; } >>"$STUB_LOG"; }`,
+      // One printf, so one write: both ends of a pipe log at once, and separate writes would interleave.
+      `${name}() { local args; builtin printf -v args ' <%s>' "$@"; builtin printf '%s%s\\n' ${name} "$args" >>"$STUB_LOG"; }`,
   );
   await execa("bash", ["-c", `${stubs.join("\n")}\n${script}`, "script", ...args], { env: { STUB_LOG: log } });
   return readFile(log, "utf8");

@@ -17,7 +17,7 @@ export const checkPrivateKeys: Check = (config) => {
     if (what === undefined) return;
     const refused = issue(
       "private-key",
-      path,
+      [...path],
       `refusing private key material (${what}): the config holds public keys only`,
     );
     found.set(JSON.stringify([path, what]), refused);
@@ -26,21 +26,29 @@ export const checkPrivateKeys: Check = (config) => {
 };
 
 /**
- * Calls `visit` with every string in `value` (keys included). Inside a Nix expression the path stays
- * at the expression: its internal fields mean nothing to the person who wrote the config.
+ * Calls `visit` with every string in `value` (keys included) and the path to it. Inside a Nix
+ * expression the path stays at the expression: its internal fields mean nothing to the person who
+ * wrote the config. `path` is one array grown and shrunk along the walk (a config has hundreds of
+ * thousands of strings): `visit` copies it if it keeps it.
  */
 function walkStrings(
   value: unknown,
-  path: ValuePath,
+  path: (string | number)[],
   visit: (text: string, path: ValuePath) => void,
   inNode = false,
 ): void {
   if (typeof value === "string") visit(value, path);
   else if (typeof value === "object" && value !== null) {
     const node = inNode || isNixNode(value);
+    const array = Array.isArray(value);
     for (const [key, item] of Object.entries(value)) {
-      if (!Array.isArray(value)) visit(key, path);
-      walkStrings(item, node ? path : [...path, Array.isArray(value) ? Number(key) : key], visit, node);
+      if (!array) visit(key, path);
+      if (node) walkStrings(item, path, visit, node);
+      else {
+        path.push(array ? Number(key) : key);
+        walkStrings(item, path, visit, node);
+        path.pop();
+      }
     }
   }
 }
