@@ -234,6 +234,29 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
 }`,
     },
   ],
+  [
+    "packages named like a module argument or a builtin are reached through pkgs",
+    {
+      given: { kind: "metal", hostname: "odd", stateVersion: "25.05", packages: ["lib", "map", "vim", "config.x"] },
+      want: `{ config, lib, pkgs, ... }:
+{
+  imports = [
+    ../../modules/services/caddy.nix
+    ../../modules/services/grafana.nix
+  ];
+  system.stateVersion = "25.05";
+  networking.hostName = "odd";
+  services.openssh.enable = true;
+  networking.firewall.allowedTCPPorts = [ 22 ];
+  environment.systemPackages = with pkgs; [
+    pkgs.lib
+    pkgs.map
+    vim
+    pkgs.config.x
+  ];
+}`,
+    },
+  ],
 ];
 
 describe("machine config", () => {

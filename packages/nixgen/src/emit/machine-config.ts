@@ -10,10 +10,8 @@ import {
   op,
   path,
   printFile,
-  ref,
   select,
   str,
-  withScope,
   type NixExpr,
   type NixValue,
 } from "@homelab/nix";
@@ -22,7 +20,11 @@ import { dottedEntries, mergeBindings, splitPath, type PathEntry } from "./attr-
 import { headerLines } from "./header.js";
 import { resolveKeys } from "./keys.js";
 import { lxcProfileDirs } from "./lxc-enhancements.js";
+import { packageRef, withPkgs } from "./package-ref.js";
 import type { Emitter } from "./types.js";
+
+/** The machine module's arguments; a package named like one is written `pkgs.<name>`. */
+const MODULE_ARGUMENTS: ReadonlySet<string> = new Set(["config", "lib", "pkgs", "modulesPath"]);
 
 export const emitMachineConfigs: Emitter = (ctx) =>
   Object.entries(ctx.config.machines).map(([name, machine]) => ({
@@ -42,7 +44,7 @@ export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {
     ...services(machine),
   ];
   return fn(
-    ["config", "lib", "pkgs", ...(machine.kind === "lxc" ? ["modulesPath"] : [])],
+    [...MODULE_ARGUMENTS].filter((name) => name !== "modulesPath" || machine.kind === "lxc"),
     attrs([bind("imports", list(imports(config, machine))), ...mergeBindings(entries)]),
     { ellipsis: true },
   );
@@ -161,7 +163,8 @@ function nfs(machine: Machine): PathEntry[] {
 /** `environment.systemPackages = with pkgs; [ vim git ];` */
 function packages(machine: Machine): PathEntry[] {
   if (machine.packages.length === 0) return [];
-  return [[["environment", "systemPackages"], withScope(id("pkgs"), list(machine.packages.map(ref)))]];
+  const items = machine.packages.map((name) => packageRef(name, MODULE_ARGUMENTS));
+  return [[["environment", "systemPackages"], withPkgs(items)]];
 }
 
 /**

@@ -16,7 +16,6 @@ import {
   printFile,
   select,
   update,
-  withScope,
   type BindingNode,
   type ListItem,
   type NixExpr,
@@ -32,6 +31,7 @@ import {
   type Profile,
   type SettingsSection,
 } from "@homelab/schema";
+import { packageRef, withPkgs } from "./package-ref.js";
 import { headerLines } from "./header.js";
 import type { Emitter } from "./types.js";
 
@@ -94,6 +94,9 @@ function settingsBindings(profile: Profile, section: SettingsSection, extending:
 /** Package lists are functions in the profile system: it applies them to its two package sets. */
 const PACKAGE_FUNCTIONS: ReadonlySet<string> = new Set(["systemPackages", "homePackages"]);
 
+/** What a package function's body sees besides `pkgs`: its own arguments and the file's `let`. */
+const PROFILE_SCOPE: ReadonlySet<string> = new Set(["pkgs", "pkgs-unstable", "base"]);
+
 function settingExpr(section: SettingsSection, key: string, value: NixValue, extending: boolean): NixExpr {
   if (!isMergeableList(section, key)) return fromJS(value);
   const { mode, entries } = listMerge(value as MergeableList<NixValue>);
@@ -104,7 +107,7 @@ function settingExpr(section: SettingsSection, key: string, value: NixValue, ext
     return appends ? concat(baseSettings(section, key), own) : own;
   }
   // pkgs: pkgs-unstable: base.systemSettings.systemPackages pkgs pkgs-unstable ++ (with pkgs; [ … ])
-  const own = withScope(id("pkgs"), list(listItems(entries as readonly ListEntry<string>[], packageRef)));
+  const own = withPkgs(listItems(entries as readonly ListEntry<string>[], (name) => packageRef(name, PROFILE_SCOPE)));
   const body = appends ? concat(call(baseSettings(section, key), id("pkgs"), id("pkgs-unstable")), own) : own;
   return lambda("pkgs", lambda("pkgs-unstable", body));
 }
@@ -118,50 +121,4 @@ function listItems<T>(entries: readonly ListEntry<T>[], toExpr: (value: T) => Ni
     const head = item(first, rest.length === 0 ? { trailingComment: entry.comment } : { comment: entry.comment });
     return [head, ...rest.map((value) => item(value, {}))];
   });
-}
-
-// Names that a lexical binding or a Nix builtin would capture before `with pkgs;` is consulted, and
-// keywords, which cannot be variables at all: these are written `pkgs.<name>`.
-const NOT_FROM_WITH: ReadonlySet<string> = new Set([
-  "pkgs",
-  "pkgs-unstable",
-  "base",
-  "builtins",
-  "abort",
-  "baseNameOf",
-  "derivation",
-  "dirOf",
-  "false",
-  "fetchGit",
-  "fetchMercurial",
-  "fetchTarball",
-  "fetchTree",
-  "fromTOML",
-  "import",
-  "isNull",
-  "map",
-  "null",
-  "placeholder",
-  "removeAttrs",
-  "scopedImport",
-  "throw",
-  "toString",
-  "true",
-  "if",
-  "then",
-  "else",
-  "assert",
-  "with",
-  "let",
-  "in",
-  "rec",
-  "inherit",
-  "or",
-]);
-
-/** `vim`, `python3Packages.requests`; `pkgs.map` where a bare name would not reach `pkgs`. */
-function packageRef(name: string): NixExpr {
-  const [head = name, ...rest] = name.split(".");
-  if (NOT_FROM_WITH.has(head)) return select(id("pkgs"), [head, ...rest]);
-  return rest.length === 0 ? id(head) : select(id(head), rest);
 }
