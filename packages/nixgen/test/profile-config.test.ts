@@ -162,9 +162,12 @@ in
     },
   ],
   [
-    "packages whose bare name a binding or builtin would capture are taken from pkgs explicitly",
+    "packages whose bare name a binding or builtin would capture are taken from pkgs explicitly; a package set prefix is kept",
     {
-      given: { extends: "LXC-base", systemSettings: { systemPackages: ["map", "base", "pkgs.hello"] } },
+      given: {
+        extends: "LXC-base",
+        systemSettings: { systemPackages: ["map", "base", "pkgs.hello", "pkgs-unstable.atuin"] },
+      },
       want: `let
   base = import ./LXC-base-config.nix;
 in
@@ -173,7 +176,8 @@ in
     systemPackages = pkgs: pkgs-unstable: with pkgs; [
       pkgs.map
       pkgs.base
-      pkgs.pkgs.hello
+      pkgs.hello
+      pkgs-unstable.atuin
     ];
   };
   userSettings = base.userSettings;
