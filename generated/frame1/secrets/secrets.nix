@@ -7,7 +7,9 @@ let
   admins = [ admin ];
 in
 {
+  # CLOUDFLARE_API_TOKEN=… for Caddy's DNS challenge (Zone.DNS edit on example.net)
   "cloudflare-api-token.age".publicKeys = admins ++ [ frame1 ];
+  # Grafana's admin password
   "grafana-admin-password.age".publicKeys = admins ++ [
     frame1
     frame1-vm

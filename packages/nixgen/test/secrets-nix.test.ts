@@ -52,14 +52,15 @@ in
     },
   ],
   [
-    "only single keys: one list literal",
+    "only single keys: one list literal; a description is a comment above its secret",
     {
-      given: { keys, secrets: { token: { recipients: ["alice", "nas"] } } },
+      given: { keys, secrets: { token: { description: "API token", recipients: ["alice", "nas"] } } },
       want: `let
   alice = "${key(1)}";
   nas = "${key(5)}";
 in
 {
+  # API token
   "token.age".publicKeys = [
     alice
     nas

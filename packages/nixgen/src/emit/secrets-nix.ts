@@ -37,7 +37,8 @@ export function secretsNixExpr(config: HomelabConfig): NixExpr {
       const file = secret.file ?? `${name}.age`;
       // Other attributes of the rule (agenix's `armor`), passed through as they were imported.
       const extra = Object.entries(secret.agenix ?? {}).map(([key, value]) => bind([file, key], value));
-      return [bind([file, "publicKeys"], keyList(keys, secret.recipients)), ...extra];
+      const comments = secret.description === undefined ? {} : { comment: secret.description };
+      return [bind([file, "publicKeys"], keyList(keys, secret.recipients), comments), ...extra];
     }),
   );
   const used = usedNames(keys, Object.values(config.secrets).flatMap((secret) => secret.recipients));
