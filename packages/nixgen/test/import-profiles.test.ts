@@ -41,17 +41,13 @@ describe.concurrent("importing a profile", () => {
     expect(warnings(result)).toEqual([]);
   });
 
-  test("a package from pkgs-unstable is reported lost, and only that", async ({ expect }) => {
+  test("a package from pkgs-unstable is kept as pkgs-unstable.<name>", async ({ expect }) => {
     const result = await importProfile(`let base = import ./B-config.nix; in {
       systemSettings = base.systemSettings // { systemPackages = pkgs: pkgs-unstable: [ pkgs.htop pkgs-unstable.atuin ]; };
       userSettings = base.userSettings;
     }`);
-    expect(result.config.profiles?.["P"]?.systemSettings).toEqual({ systemPackages: ["htop"] });
-    expect(warnings(result)).toMatchInlineSnapshot(`
-      [
-        "P-config.nix: ⚠ not imported: pkgs-unstable.atuin (the typed model lists packages of pkgs only); add them back by hand → at systemSettings.systemPackages",
-      ]
-    `);
+    expect(result.config.profiles?.["P"]?.systemSettings).toEqual({ systemPackages: ["htop", "pkgs-unstable.atuin"] });
+    expect(warnings(result)).toEqual([]);
   });
 
   test("a file the empty-base evaluation cannot read falls back to comparing values with the base", async ({

@@ -165,20 +165,12 @@ function listItems(
     );
     return undefined;
   }
-  const kept = returned.filter((item): item is NixPackage => item instanceof NixPackage && !item.unstable);
-  const dropped = returned.filter((item) => !kept.includes(item as NixPackage));
-  if (dropped.length > 0) {
-    const names = dropped.map((item) =>
-      item instanceof NixPackage ? `pkgs-unstable.${item.name}` : "a value that is no package",
-    );
-    log?.add(
-      source.file,
-      "lost",
-      at,
-      `not imported: ${names.join(", ")} (the typed model lists packages of pkgs only); add them back by hand`,
-    );
+  const kept = returned.filter((item): item is NixPackage => item instanceof NixPackage);
+  if (kept.length < returned.length) {
+    log?.add(source.file, "lost", at, "not imported: a value in the package list that is no package; add it back by hand");
   }
-  return kept.map((item) => item.name);
+  // The emitters write `pkgs-unstable.<name>` from pkgs-unstable as it stands.
+  return kept.map((item) => (item.unstable ? `pkgs-unstable.${item.name}` : item.name));
 }
 
 /** The file's leading comment, without a header nixgen wrote itself. */
