@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { print } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
-import { nixosStandIns, parseOptionRows } from "../src/eval/nixos-stand-ins.js";
+import { nixosStandIns } from "../src/eval/nixos-stand-ins.js";
+import { parseOptionRows } from "../src/eval/option-rows.js";
 import { parseOptionType, type OptionType } from "../src/eval/option-types.js";
 
 const port = { kind: "named", name: "port" } as const;

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { addOption, optionTree, parseOptionRows, type OptionNode } from "../src/eval/option-rows.js";
 
 const TSV = fileURLToPath(new URL("../../../test/fixtures/nixos-options.tsv.gz", import.meta.url));
 
@@ -12,44 +13,25 @@ const TSV = fileURLToPath(new URL("../../../test/fixtures/nixos-options.tsv.gz",
 export const ANY_NAME = Symbol("any attribute name");
 export type PathSegment = string | typeof ANY_NAME;
 
-interface Node {
-  readonly children: Map<string, Node>;
-  type?: string;
-}
-
 export class OptionIndex {
-  private readonly root: Node = { children: new Map() };
+  private readonly root: OptionNode;
 
   /** `rows` are `name → type` pairs in the TSV's notation. */
   constructor(rows: Iterable<readonly [string, string]>) {
-    for (const [name, type] of rows) this.add(name, type);
+    this.root = optionTree(rows);
   }
 
   static fromTsv(file = TSV): OptionIndex {
-    const rows = gunzipSync(readFileSync(file))
-      .toString("utf8")
-      .split("\n")
-      .filter((line) => line !== "" && !line.startsWith("#"))
-      .map((line) => line.split("\t") as [string, string]);
-    return new OptionIndex(rows);
+    return new OptionIndex(parseOptionRows(gunzipSync(readFileSync(file)).toString("utf8")));
   }
 
   add(name: string, type: string): void {
-    let node = this.root;
-    for (const segment of name.split(".")) {
-      let next = node.children.get(segment);
-      if (next === undefined) {
-        next = { children: new Map() };
-        node.children.set(segment, next);
-      }
-      node = next;
-    }
-    node.type = type;
+    addOption(this.root, name, type);
   }
 
   /** Setting this path is valid: it is an option, or lies below one that takes arbitrary keys. */
   accepts(path: readonly PathSegment[]): boolean {
-    return this.walk(this.root, path, (node) => node.type !== undefined);
+    return this.walk(this.root, path, (node) => node.option !== undefined);
   }
 
   /**
@@ -60,10 +42,10 @@ export class OptionIndex {
     return this.walk(this.root, path, () => true);
   }
 
-  private walk(node: Node, path: readonly PathSegment[], atEnd: (node: Node) => boolean): boolean {
+  private walk(node: OptionNode, path: readonly PathSegment[], atEnd: (node: OptionNode) => boolean): boolean {
     const [head, ...rest] = path;
     if (head === undefined) return atEnd(node);
-    if (node.type !== undefined && isFreeForm(node.type)) return true;
+    if (node.option !== undefined && isFreeForm(node.option.type)) return true;
     const candidates = [head === ANY_NAME ? undefined : node.children.get(head), node.children.get("<name>")];
     return candidates.some((child) => child !== undefined && this.walk(child, rest, atEnd));
   }

@@ -7,7 +7,8 @@ import { dirname, join } from "node:path";
 import { batchExpression, nixDir, packageNamesOf, type BatchContext, type BatchEntry } from "./batch.js";
 import { fileKind } from "./kinds.js";
 import { resolveLib, type LibChoice, type LibSource } from "./lib-source.js";
-import { nixosStandIns, parseOptionRows } from "./nixos-stand-ins.js";
+import { nixosStandIns } from "./nixos-stand-ins.js";
+import { parseOptionRows } from "./option-rows.js";
 import { nixEvalJson, type NixError } from "./nix-process.js";
 
 export interface EvalRoot {

@@ -6,24 +6,8 @@
 // list's. An option whose type takes arbitrary keys but has options listed below it is a submodule
 // with that type as its freeform type, as NixOS declares it (`services.grafana.settings`, `nix.settings`).
 import { attrs, bind, call, id, list, ref, str, fn, type NixExpr } from "@homelab/nix";
+import { optionTree as optionPathTree, type OptionNode as Node } from "./option-rows.js";
 import { parseOptionType, type OptionType } from "./option-types.js";
-
-interface Node {
-  readonly children: Map<string, Node>;
-  /** The option at this path: its full name and type as the TSV spells them. */
-  option?: { readonly name: string; readonly type: string };
-}
-
-/** Reads `name<TAB>type` lines; `#` lines are comments. */
-export function parseOptionRows(text: string): [string, string][] {
-  return text
-    .split("\n")
-    .filter((line) => line !== "" && !line.startsWith("#"))
-    .map((line) => {
-      const tab = line.indexOf("\t");
-      return [line.slice(0, tab), line.slice(tab + 1)];
-    });
-}
 
 /**
  * ```nix
@@ -34,20 +18,7 @@ export function parseOptionRows(text: string): [string, string][] {
  * ```
  */
 export function nixosStandIns(rows: readonly (readonly [string, string])[]): NixExpr {
-  const root: Node = { children: new Map() };
-  for (const [name, type] of rows) {
-    let node = root;
-    for (const segment of name.split(".")) {
-      let next = node.children.get(segment);
-      if (next === undefined) {
-        next = { children: new Map() };
-        node.children.set(segment, next);
-      }
-      node = next;
-    }
-    node.option = { name, type };
-  }
-  return fn(["lib", "standIn", "formats"], optionTree(root));
+  return fn(["lib", "standIn", "formats"], optionTree(optionPathTree(rows)));
 }
 
 const wildcards = new Set(["<name>", "*"]);
