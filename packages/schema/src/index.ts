@@ -15,3 +15,4 @@ export * from "./option-walk.js";
 export * from "./disk-size.js";
 export { homelabJsonSchema, homelabSchemaId } from "./json-schema.js";
 export { checks, runChecks, type Check } from "./checks/index.js";
+export * from "./key-names.js";

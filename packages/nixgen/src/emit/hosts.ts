@@ -4,10 +4,10 @@
 // What the model has no field for (an imported hosts.nix's sshAlias, homeFile, …) comes from the
 // `inventory` pass-through of the machine and of the config (see inventory.ts).
 import { attrs, bind, concat, id, letIn, list, path, printFile, type BindingNode, type NixExpr } from "@homelab/nix";
-import { resolveProfile, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
+import { keyKind, resolveProfile, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
 import { headerLines } from "./header.js";
 import { omittedIn, withInventory } from "./inventory.js";
-import { keyKind, resolveKeys } from "./keys.js";
+import { resolveKeys } from "./keys.js";
 import type { Emitter } from "./types.js";
 
 export const emitHosts: Emitter = (ctx) =>

@@ -2,9 +2,9 @@
 // `let` (one line per host key: install scripts rewrite that line), groups are referenced by name, and
 // each secret is encrypted to exactly its recipients.
 import { bind, concat, id, letIn, list, printFile, attrs, type NixExpr } from "@homelab/nix";
-import type { HomelabConfig, Keys } from "@homelab/schema";
+import { keyKind, reachableKeyNames, type HomelabConfig, type Keys } from "@homelab/schema";
 import { headerLines } from "./header.js";
-import { keyKind } from "./keys.js";
+
 import type { Emitter } from "./types.js";
 
 export const emitSecretsNix: Emitter = (ctx) =>
@@ -41,7 +41,7 @@ export function secretsNixExpr(config: HomelabConfig): NixExpr {
       return [bind([file, "publicKeys"], keyList(keys, secret.recipients), comments), ...extra];
     }),
   );
-  const used = usedNames(keys, Object.values(config.secrets).flatMap((secret) => secret.recipients));
+  const used = new Set(reachableKeyNames(keys, Object.values(config.secrets).flatMap((secret) => secret.recipients)));
   // Users first, then hosts, then groups (which refer to both); each in the registry's order.
   const lets = [
     ...Object.entries(keys.users).flatMap(([name, key]) => (used.has(name) ? [bind(name, key)] : [])),
@@ -84,16 +84,4 @@ function isListBinding(keys: Keys, name: string): boolean {
     case undefined:
       throw new Error(`key ${name} is not in keys.users, keys.hosts or keys.groups (the schema checks refuse this)`);
   }
-}
-
-/** Every name the rules refer to, following groups to their members. */
-function usedNames(keys: Keys, roots: readonly string[]): Set<string> {
-  const used = new Set<string>();
-  const pending = [...roots];
-  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    if (used.has(name)) continue;
-    used.add(name);
-    if (keyKind(keys, name) === "group") pending.push(...(keys.groups[name] ?? []));
-  }
-  return used;
 }

@@ -4,6 +4,7 @@ import type { Keys } from "../secrets.js";
 import { issue, type Issue } from "../issue.js";
 import { publicKey } from "../primitives.js";
 import { didYouMean } from "../suggest.js";
+import { keyKind, reachableKeyNames } from "../key-names.js";
 import type { Check } from "./check.js";
 
 export const checkKeyNames: Check = (config) => {
@@ -62,15 +63,5 @@ export const checkAuthorizedKeys: Check = (config) => {
 
 /** The user and host key names behind recipient names, groups expanded. */
 export function expandKeyNames(keys: Keys, names: readonly string[]): Set<string> {
-  const found = new Set<string>();
-  const pending = [...names];
-  const seen = new Set<string>();
-  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const members = keys.groups[name];
-    if (members === undefined) found.add(name);
-    else pending.push(...members);
-  }
-  return found;
+  return new Set(reachableKeyNames(keys, names).filter((name) => keyKind(keys, name) !== "group"));
 }
