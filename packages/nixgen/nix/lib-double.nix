@@ -144,23 +144,64 @@ let
     unspecified = mkOptionType { name = "unspecified"; description = "unspecified value"; descriptionClass = "noun"; };
     bool = mkOptionType { name = "bool"; description = "boolean"; descriptionClass = "noun"; check = isBool; merge = mergeEqualOption; };
     int = mkOptionType { name = "int"; description = "signed integer"; descriptionClass = "noun"; check = isInt; merge = mergeEqualOption; };
-    ints = {
-      between = lowest: highest: addCheck int (x: x >= lowest && x <= highest) // {
-        name = "intBetween";
-        description = "integer between ${toString lowest} and ${toString highest} (both inclusive)";
+    ints =
+      let
+        between = lowest: highest: addCheck int (x: x >= lowest && x <= highest) // {
+          name = "intBetween";
+          description = "integer between ${toString lowest} and ${toString highest} (both inclusive)";
+        };
+        ign = lowest: highest: name: docStart: between lowest highest // {
+          inherit name;
+          description = docStart + "; between ${toString lowest} and ${toString highest} (both inclusive)";
+        };
+        unsign = bit: range: ign 0 (range - 1) "unsignedInt${toString bit}" "${toString bit} bit unsigned integer";
+        sign = bit: range: ign (0 - (range / 2)) (range / 2 - 1) "signedInt${toString bit}" "${toString bit} bit signed integer";
+      in
+      {
+        inherit between;
+        unsigned = addCheck int (x: x >= 0) // { name = "unsignedInt"; description = "unsigned integer, meaning >=0"; descriptionClass = "nonRestrictiveClause"; };
+        positive = addCheck int (x: x > 0) // { name = "positiveInt"; description = "positive integer, meaning >0"; descriptionClass = "nonRestrictiveClause"; };
+        u8 = unsign 8 256;
+        u16 = unsign 16 65536;
+        u32 = unsign 32 4294967296;
+        s8 = sign 8 256;
+        s16 = sign 16 65536;
+        s32 = sign 32 4294967296;
       };
-      unsigned = addCheck int (x: x >= 0) // { name = "unsignedInt"; description = "unsigned integer, meaning >=0"; descriptionClass = "nonRestrictiveClause"; };
-      positive = addCheck int (x: x > 0) // { name = "positiveInt"; description = "positive integer, meaning >0"; descriptionClass = "nonRestrictiveClause"; };
-      u16 = ints.between 0 65535 // { name = "unsignedInt16"; description = "16 bit unsigned integer; between 0 and 65535 (both inclusive)"; };
-    };
     port = ints.u16;
     float = mkOptionType { name = "float"; description = "floating point number"; descriptionClass = "noun"; check = isFloat; merge = mergeEqualOption; };
+    number = either int float;
+    numbers = {
+      between = lowest: highest: addCheck number (x: x >= lowest && x <= highest) // {
+        name = "numberBetween";
+        description = "integer or floating point number between ${builtins.toJSON lowest} and ${builtins.toJSON highest} (both inclusive)";
+      };
+      nonnegative = addCheck number (x: x >= 0) // { name = "numberNonnegative"; description = "nonnegative integer or floating point number, meaning >=0"; descriptionClass = "nonRestrictiveClause"; };
+      positive = addCheck number (x: x > 0) // { name = "numberPositive"; description = "positive integer or floating point number, meaning >0"; descriptionClass = "nonRestrictiveClause"; };
+    };
+    raw = mkOptionType { name = "raw"; description = "raw value"; descriptionClass = "noun"; merge = mergeOneOption; };
+    boolByOr = mkOptionType { name = "boolByOr"; description = "boolean (merged using or)"; descriptionClass = "noun"; check = isBool; merge = loc: defs: any (d: d.value) defs; };
+    inherit addCheck;
     str = mkOptionType { name = "str"; description = "string"; descriptionClass = "noun"; check = isString; merge = mergeEqualOption; };
     nonEmptyStr = str // { name = "nonEmptyStr"; description = "non-empty string"; check = x: isString x && builtins.match "[ \t\n]*" x == null; };
     strMatching = pattern: str // {
       name = "strMatching ${builtins.toJSON pattern}";
       description = "string matching the pattern ${pattern}";
       check = x: isString x && builtins.match pattern x != null;
+    };
+    singleLineStr = mkOptionType {
+      name = "singleLineStr";
+      description = "(optionally newline-terminated) single-line string";
+      descriptionClass = "noun";
+      check = x: isString x && builtins.match "[^\n\r]*\n?" x != null;
+      merge = loc: defs:
+        let s = mergeEqualOption loc defs; n = builtins.stringLength s; in
+        if n > 0 && builtins.substring (n - 1) 1 s == "\n" then builtins.substring 0 (n - 1) s else s;
+    };
+    passwdEntry = entryType: addCheck entryType (x: builtins.match "[^:\n]*" x != null) // {
+      name = "passwdEntry ${entryType.name}";
+      description = "${phrase (c: c == "noun") entryType}, not containing newlines or colons";
+      descriptionClass = "nonRestrictiveClause";
     };
     separatedString = sep: mkOptionType {
       name = "separatedString";
@@ -170,6 +211,8 @@ let
       merge = loc: defs: concatStringsSep sep (map (d: d.value) defs);
     };
     lines = separatedString "\n";
+    commas = separatedString ",";
+    envVar = separatedString ":";
     attrs = mkOptionType {
       name = "attrs";
       description = "attribute set";
@@ -184,6 +227,36 @@ let
       descriptionClass = "noun";
       check = x: isStringLike x && builtins.substring 0 1 (toString x) == "/";
       merge = mergeEqualOption;
+    };
+    pathInStore = path // {
+      description = "path in the Nix store";
+      check = x: isStringLike x && builtins.substring 0 (builtins.stringLength builtins.storeDir + 1) (toString x) == "${builtins.storeDir}/";
+    };
+    deferredModule = mkOptionType {
+      name = "deferredModule";
+      description = "module";
+      descriptionClass = "noun";
+      check = x: isAttrs x || isFunction x || path.check x;
+      merge = loc: defs: { imports = map (d: d.value) defs; };
+    };
+    functionTo = elemType: mkOptionType {
+      name = "functionTo";
+      description = "function that evaluates to a(n) ${phrase (c: c == "noun" || c == "composite") elemType}";
+      descriptionClass = "composite";
+      check = isFunction;
+      merge = loc: defs: callerArgs:
+        (mergeDefinitions (loc ++ [ "<function body>" ]) elemType (map (fn: { inherit (fn) file; value = fn.value callerArgs; }) defs)).mergedValue;
+      nestedTypes.elemType = elemType;
+    };
+    coercedTo = coercedType: coerceFunc: finalType: mkOptionType {
+      name = "coercedTo";
+      description = "${phrase (c: c == "noun") finalType} or ${phrase (c: c == "noun") coercedType} convertible to it";
+      check = x: (coercedType.check x && finalType.check (coerceFunc x)) || finalType.check x;
+      merge = loc: defs:
+        let coerceVal = val: if coercedType.check val then coerceFunc val else val; in
+        finalType.merge loc (map (def: def // { value = coerceVal def.value; }) defs);
+      emptyValue = finalType.emptyValue;
+      nestedTypes = { inherit coercedType finalType; };
     };
     listOf = elemType: mkOptionType {
       name = "listOf";
@@ -209,6 +282,10 @@ let
         (map (def: mapAttrs (n: value: { inherit (def) file; inherit value; }) def.value) defs)));
       emptyValue = { value = { }; };
       nestedTypes.elemType = elemType;
+    };
+    lazyAttrsOf = elemType: attrsOf elemType // {
+      name = "lazyAttrsOf";
+      description = "lazy attribute set of ${phrase (c: c == "noun" || c == "composite") elemType}";
     };
     nullOr = elemType: mkOptionType {
       name = "nullOr";

@@ -81,7 +81,7 @@ describe("profiles/proxmox-lxc/enhancements.nix", () => {
     );
     // Every option the module sets with all its keys on is a real NixOS option.
     const set = (result as unknown[])[1];
-    const index = OptionIndex.fromTsv();
+    const index = OptionIndex.fromTable();
     expect(optionPaths(set).filter((option) => !index.accepts(option.split(".")))).toEqual([]);
     expect(optionPaths(set)).toHaveLength(9);
     expect(result).toEqual([

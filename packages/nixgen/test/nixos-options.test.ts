@@ -19,7 +19,7 @@ import { homelab } from "./helpers/homelab-config.js";
 import { ANY_NAME, OptionIndex, type PathSegment } from "./nixos-options.js";
 
 const config = parsed(frame1);
-const index = OptionIndex.fromTsv();
+const index = OptionIndex.fromTable();
 // Internal options of nixos/modules/misc/assertions.nix: real, but hidden from the manual the list comes from.
 index.add("assertions", "list of (unspecified value)");
 index.add("warnings", "list of string");

@@ -1,13 +1,8 @@
-// Does a NixOS option path exist? Looks it up in the offline option list in
-// test/fixtures/nixos-options.tsv.gz (see the README there): `<name>` stands for any attribute name, and below
+// Does a NixOS option path exist? Looks it up in @homelab/schema's NixOS option list
+// (packages/schema/data/nixos-options.tsv): `<name>` stands for any attribute name, and below
 // an option whose type takes arbitrary keys (`attribute set of string`, `JSON value`, an open
 // submodule …) every deeper path is valid.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
-import { addOption, optionTree, parseOptionRows, type OptionNode } from "../src/eval/option-rows.js";
-
-const TSV = fileURLToPath(new URL("../../../test/fixtures/nixos-options.tsv.gz", import.meta.url));
+import { addOption, nixosOptionRows, optionPathTree, type OptionNode } from "@homelab/schema";
 
 /** An attribute name known only at evaluation time (`${cfg.domain}`): it can only match `<name>`. */
 export const ANY_NAME = Symbol("any attribute name");
@@ -18,11 +13,11 @@ export class OptionIndex {
 
   /** `rows` are `name → type` pairs in the TSV's notation. */
   constructor(rows: Iterable<readonly [string, string]>) {
-    this.root = optionTree(rows);
+    this.root = optionPathTree(rows);
   }
 
-  static fromTsv(file = TSV): OptionIndex {
-    return new OptionIndex(parseOptionRows(gunzipSync(readFileSync(file)).toString("utf8")));
+  static fromTable(): OptionIndex {
+    return new OptionIndex(nixosOptionRows());
   }
 
   add(name: string, type: string): void {

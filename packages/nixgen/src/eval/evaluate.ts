@@ -3,12 +3,12 @@
 // inside Nix), the batch is split in halves and each half evaluated again, in parallel, until every
 // failure is pinned on one file; a single bad file costs about 2·log2(n) extra processes.
 import { readFile } from "node:fs/promises";
+import { nixosOptionRows, parseOptionRows } from "@homelab/schema";
 import { dirname, join } from "node:path";
 import { batchExpression, nixDir, packageNamesOf, type BatchContext, type BatchEntry } from "./batch.js";
 import { fileKind } from "./kinds.js";
 import { resolveLib, type LibChoice, type LibSource } from "./lib-source.js";
 import { nixosStandIns } from "./nixos-stand-ins.js";
-import { parseOptionRows } from "./option-rows.js";
 import { nixEvalJson, type NixError } from "./nix-process.js";
 
 export interface EvalRoot {
@@ -23,7 +23,7 @@ export interface EvalRoot {
 export interface EvalOptions {
   readonly lib?: LibChoice;
   readonly env?: NodeJS.ProcessEnv;
-  /** The NixOS option stand-ins as TSV rows (default: nix/nixos-options.tsv). */
+  /** The NixOS option stand-ins as TSV rows (default: @homelab/schema's whole NixOS option list). */
   readonly nixosOptions?: string;
 }
 
@@ -51,7 +51,8 @@ export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOpt
   const rootOf = (entry: BatchEntry) => roots[Number(entry.key.slice(0, entry.key.indexOf(":")))] as EvalRoot;
   const sources = await Promise.all(entries.map((entry) => readFile(join(entry.root, entry.path), "utf8")));
   // agenix's `age.*` come from its stub in nix/eval.nix, which knows agenix's defaults.
-  const rows = parseOptionRows(options.nixosOptions ?? (await readFile(join(nixDir, "nixos-options.tsv"), "utf8"))).filter(
+  const listed = options.nixosOptions === undefined ? nixosOptionRows() : parseOptionRows(options.nixosOptions);
+  const rows = listed.filter(
     ([name]) => !name.startsWith("age."),
   );
   const context: BatchContext = { lib, packageNames: packageNamesOf(sources), nixosOptions: nixosStandIns(rows) };

@@ -1,0 +1,4 @@
+export * from "./option-table.js";
+export * from "./option-type.js";
+export * from "./type-check.js";
+export { untypedPhrases } from "./custom-types.js";
