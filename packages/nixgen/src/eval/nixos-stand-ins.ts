@@ -109,7 +109,7 @@ function typeExpr(type: NixosType, node: Node | undefined): NixExpr {
     case "either":
       return call(types("either"), typeExpr(type.left, node), typeExpr(type.right, node));
     case "coercedTo":
-      return call(types("coercedTo"), typeExpr(type.from, undefined), coercion(type.to), typeExpr(type.to, node));
+      return call(types("coercedTo"), typeExpr(type.from, undefined), coercion(type.from, type.to), typeExpr(type.to, node));
     case "submodule":
       return submodule(node, type.freeform === undefined ? undefined : typeExpr(type.freeform, undefined));
     default: {
@@ -178,11 +178,11 @@ function checkExpr(check: CheckName): NixExpr {
 
 /**
  * `coercedTo`'s function, which the manual does not print: the conversions NixOS modules use for the
- * target's shape (a value into a one-element list, a list into joined lines or an attribute set of
- * its names, a boolean into 0 or 1). Other targets get the value unchanged, so a source value that
- * does not already fit the target is rejected: stricter than NixOS there, and Nix says so.
+ * target's shape (a value into a one-element list, a list into joined lines, a list of names into an
+ * attribute set of them, a boolean into 0 or 1). Other pairs get the value unchanged, so a source
+ * value that does not already fit the target is rejected: stricter than NixOS there, and Nix says so.
  */
-function coercion(to: NixosType): NixExpr {
+function coercion(from: NixosType, to: NixosType): NixExpr {
   const target = to.kind === "described" || to.kind === "custom" ? (to.kind === "custom" ? to.standIn : to.of) : to;
   switch (target.kind) {
     case "listOf":
@@ -192,6 +192,7 @@ function coercion(to: NixosType): NixExpr {
       return lambda("x", call(ref("builtins.concatStringsSep"), str(target.separator), id("x")));
     case "attrsOf":
     case "lazyAttrsOf": {
+      if (!(from.kind === "listOf" && from.of.kind === "named" && from.of.name === "str")) return lambda("x", id("x"));
       const value = target.of.kind === "named" && target.of.name === "bool" ? true : attrs({});
       return lambda("x", call(ref("builtins.listToAttrs"), call(id("map"), lambda("name", attrs([bind("name", id("name")), bind("value", value)])), id("x"))));
     }
