@@ -110,7 +110,19 @@ const prefixes = [
   ["pair of ", "pairOf"],
 ] as const;
 
+// About a thousand distinct phrases serve twenty thousand options: each is read once.
+const parsed = new Map<string, NixosType>();
+
 export function parseNixosType(text: string): NixosType {
+  let type = parsed.get(text);
+  if (type === undefined) {
+    type = parsePhrase(text);
+    parsed.set(text, type);
+  }
+  return type;
+}
+
+function parsePhrase(text: string): NixosType {
   const phrase = text.trim();
   if (isWrapped(phrase)) return parseNixosType(phrase.slice(1, -1));
   const exact = exactType(phrase);
