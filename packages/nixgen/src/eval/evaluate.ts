@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { batchExpression, nixDir, packageNamesOf, type BatchContext, type BatchEntry } from "./batch.js";
 import { fileKind } from "./kinds.js";
 import { resolveLib, type LibChoice, type LibSource } from "./lib-source.js";
-import { nixosStandIns } from "./nixos-stand-ins.js";
+import { nixosStandIns, rowsNamedIn } from "./nixos-stand-ins.js";
 import { nixEvalJson, type NixError } from "./nix-process.js";
 
 export interface EvalRoot {
@@ -52,9 +52,8 @@ export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOpt
   const sources = await Promise.all(entries.map((entry) => readFile(join(entry.root, entry.path), "utf8")));
   // agenix's `age.*` come from its stub in nix/eval.nix, which knows agenix's defaults.
   const listed = options.nixosOptions === undefined ? nixosOptionRows() : parseOptionRows(options.nixosOptions);
-  const rows = listed.filter(
-    ([name]) => !name.startsWith("age."),
-  );
+  const evalNix = await readFile(join(nixDir, "eval.nix"), "utf8");
+  const rows = rowsNamedIn(listed, [...sources, evalNix]).filter(([name]) => !name.startsWith("age."));
   const context: BatchContext = { lib, packageNames: packageNamesOf(sources), nixosOptions: nixosStandIns(rows) };
 
   const results = new Map<string, unknown>();

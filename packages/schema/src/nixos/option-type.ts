@@ -160,7 +160,7 @@ function parsePhrase(text: string): NixosType {
 
 /** Phrases that are a whole type by themselves (some contain ` or `, so they come before any split). */
 function exactType(phrase: string): NixosType | undefined {
-  const name = named[phrase];
+  const name = Object.hasOwn(named, phrase) ? named[phrase] : undefined;
   if (name !== undefined) return { kind: "named", name };
   if (phrase === "submodule") return { kind: "submodule" };
   const format = recursiveFormats.find((f) => f === phrase);
@@ -172,7 +172,7 @@ function exactType(phrase: string): NixosType | undefined {
   const separated = /^strings concatenated with ("(?:[^"\\]|\\.)*")$/.exec(phrase)?.[1];
   if (separated !== undefined) return { kind: "separatedString", separator: JSON.parse(separated) as string };
   const matching = /^string matching the pattern (.*)$/s.exec(phrase)?.[1];
-  // A pattern may itself contain ` or `-free text only; `… or …` after it is an `either` (see topLevelOr).
+  // No pattern of the list contains ` or `: one that seems to is a pattern followed by an `either`'s other type.
   if (matching !== undefined && !/ or /.test(matching)) return { kind: "strMatching", pattern: matching };
   const ints = /^integer between (-?\d+) and (-?\d+) \(both inclusive\)$/.exec(phrase);
   if (ints?.[1] !== undefined && ints[2] !== undefined) return { kind: "intsBetween", lowest: Number(ints[1]), highest: Number(ints[2]) };

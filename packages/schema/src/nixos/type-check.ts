@@ -54,8 +54,9 @@ function misfitAt(value: unknown, type: NixosType, path: (string | number)[]): (
       return misfitAt(value, type.of, path) ?? fits(typeof value !== "string" || !/[:\n]/.test(value));
     case "addCheck":
       return misfitAt(value, type.of, path) ?? fits(passesCheck(value, type.check));
+    // Keys of a free-form submodule that no listed option takes must fit its freeform type.
     case "submodule":
-      return fits(isAttrs(value));
+      return type.freeform === undefined || !isAttrs(value) ? fits(isAttrs(value)) : misfitAt(value, type.freeform, path);
     case "format":
       return fits(fitsFormat(value, type.format !== "TOML value"));
     case "described":
