@@ -33,19 +33,14 @@ export const checkNixosSettings: Check = (config) => {
 function rawSettings(config: HomelabConfig): Setting[] {
   const machines = Object.entries(config.machines).flatMap(([name, machine]): Setting[] => {
     const at = ["machines", name];
-    // What emit/machine-config.ts writes from the machine's own fields.
+    // What emit/machine-config.ts writes from the machine's own fields (the schema already holds
+    // `hostname` to a DNS label, stricter than networking.hostName, so it needs no table).
     const fields: Setting[] = [
       { option: ["time", "timeZone"], value: machine.timeZone, at: [...at, "timeZone"] },
       ...Object.entries(machine.users).flatMap(([user, spec]) => [
         { option: ["users", "users", user, "description"], value: spec.description, at: [...at, "users", user, "description"] },
         { option: ["users", "users", user, "uid"], value: spec.uid, at: [...at, "users", user, "uid"] },
       ]),
-      ...(machine.profile === undefined
-        ? [
-            { option: ["networking", "hostName"], value: machine.hostname, at: [...at, "hostname"] },
-            { option: ["system", "stateVersion"], value: machine.stateVersion, at: [...at, "stateVersion"] },
-          ]
-        : []),
     ];
     const nixos = Object.entries(machine.nixos).map(([path, value]) => ({ option: path.split("."), value, at: [...at, "nixos", path] }));
     return [...fields, ...nixos];
