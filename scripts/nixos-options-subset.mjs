@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { evaluateRoots } from "../packages/nixgen/dist/eval/evaluate.js";
-import { parseOptionRows } from "../packages/nixgen/dist/eval/nixos-stand-ins.js";
+import { parseOptionRows } from "../packages/nixgen/dist/eval/option-rows.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const full = gunzipSync(await readFile(join(repo, "test/fixtures/nixos-options.tsv.gz"))).toString("utf8");

@@ -9,9 +9,9 @@ import { nixEval, nixParse, writeTree } from "./helpers/nix-cli.js";
 const { files, warnings } = plan(frame1, { source: "examples/frame1/homelab.config.ts" });
 const nixFiles = files.filter((file) => file.path.endsWith(".nix"));
 
-const ADMIN = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop";
-const FRAME1 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF/aGaYU4Zj80A0pVzCyi3FqWbll9NlS5YR/2xtFdXhs";
-const FRAME1_VM = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIESQCiJnnukWV6kyCRB4J4j6RzfCSJ+X4+0XUXPY2DyF";
+const ADMIN = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH4JgsDZfcGNhNFq+4bDi3knB1ol+vn81fFyn4ut+lz2 admin@laptop";
+const FRAME1 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHlrTWhEOZvxVLfeosyFR0lwrVwhYxjyf9Ouj/lDAbSE";
+const FRAME1_VM = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILdv4wl9qsZ6x1U6S5xFW6iK9VZ5z9i4aR70wXG8IUTc";
 
 describe("frame1 example", () => {
   test("validates without warnings", () => {

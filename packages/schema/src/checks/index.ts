@@ -9,6 +9,7 @@ import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames } from "./keys.js
 import { checkLxcDocker, checkLxcFuse, checkLxcNfs, checkLxcQemuGuest } from "./lxc.js";
 import { checkModuleRefs, checkOptionDefaults, checkServiceOverrides } from "./modules.js";
 import { checkNodes } from "./nodes.js";
+import { checkVmPlatformSettings } from "./platform.js";
 import { checkServicePorts } from "./ports.js";
 import { checkPrivateKeys } from "./private-keys.js";
 import {
@@ -42,6 +43,7 @@ export const checks: readonly Check[] = [
   checkLxcFuse,
   checkLxcNfs,
   checkLxcQemuGuest,
+  checkVmPlatformSettings,
   checkVirtiofsShares,
   checkUnusedMappings,
   checkOptionDefaults,
