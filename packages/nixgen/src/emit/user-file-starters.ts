@@ -36,7 +36,7 @@ export function hardwareStarter(name: string, machine: MetalMachine, source: str
   return printFile(module, {
     header: starterHeader(source, [
       `The hardware configuration of ${name}. On ${name}, run`,
-      "  nixos-generate-config --show-hardware-config",
+      `  nixos-generate-config --show-hardware-config${machine.disko === undefined ? "" : " --no-filesystems"}`,
       "and put what it detects here (kernel modules, CPU microcode, file systems), keeping the boot loader.",
       layout,
     ]),
