@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { summary } from "./stats.mjs";
 import { timeNode } from "./time-process.mjs";
+import { provideUserFiles } from "./user-files.mjs";
 
 export function benchCheck({ root, cli, rounds }) {
   const wall = [];
@@ -20,6 +21,7 @@ const heavy = ["ts-morph", "prettier"];
  * A control run that imports both proves the trace would see them.
  */
 export function traceGenLoads({ root, cli, work, config }) {
+  provideUserFiles(config, join(work, "out-trace"));
   const gen = traceLoads(work, cli, ["gen", "--config", config, "--out", join(work, "out-trace")], root);
   const control = traceLoads(work, "--input-type=module", ["-e", 'await import("prettier"); await import("ts-morph");'], join(root, "packages/nixgen"));
   return { ...gen, controlSees: heavy.filter((name) => control.packages.includes(name)) };

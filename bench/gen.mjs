@@ -5,6 +5,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { summary } from "./stats.mjs";
 import { timeNode } from "./time-process.mjs";
+import { provideUserFiles } from "./user-files.mjs";
 
 /** `{ [size]: { fresh: {wall, cpu, rss}, again: {wall} } }` as summaries, plus every run. */
 export function benchGen({ root, cli, work, sizes, rounds, configOf, again = true }) {
@@ -13,6 +14,7 @@ export function benchGen({ root, cli, work, sizes, rounds, configOf, again = tru
     for (const n of sizes) {
       const out = join(work, `out-${n}`);
       rmSync(out, { recursive: true, force: true });
+      provideUserFiles(configOf(n), out);
       const args = ["gen", "--config", configOf(n), "--out", out];
       const fresh = timeNode(cli, args, { cwd: root });
       runs[n].wall.push(fresh.wallMs);

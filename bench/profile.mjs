@@ -3,11 +3,13 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { timeNode } from "./time-process.mjs";
+import { provideUserFiles } from "./user-files.mjs";
 
 export function profileGen({ root, cli, work, config }) {
   const dir = join(work, "profile");
   rmSync(dir, { recursive: true, force: true });
   rmSync(join(work, "out-profile"), { recursive: true, force: true });
+  provideUserFiles(config, join(work, "out-profile"));
   timeNode(cli, ["gen", "--config", config, "--out", join(work, "out-profile")], {
     cwd: root,
     nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir],

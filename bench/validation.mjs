@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { print } from "@homelab/nix";
 import { pairedRatios, summary } from "./stats.mjs";
 import { timeNode } from "./time-process.mjs";
+import { provideUserFiles } from "./user-files.mjs";
 
 /** `count` Nix files spread evenly over the sorted list, so every kind of file is among them. */
 function pickNixFiles(dir, count) {
@@ -29,6 +30,7 @@ export async function benchValidation({ root, cli, work, config, files, rounds }
 
   const dir = join(work, "out-validation");
   rmSync(dir, { recursive: true, force: true });
+  provideUserFiles(config, dir);
   timeNode(cli, ["gen", "--config", config, "--out", dir], { cwd: root });
   const picked = pickNixFiles(dir, files);
 

@@ -29,11 +29,11 @@ export default defineConfig({
   name: "frame1",
   keys: {
     users: {
-      admin: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop",
+      admin: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH4JgsDZfcGNhNFq+4bDi3knB1ol+vn81fFyn4ut+lz2 admin@laptop",
     },
     hosts: {
-      frame1: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF/aGaYU4Zj80A0pVzCyi3FqWbll9NlS5YR/2xtFdXhs",
-      "frame1-vm": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIESQCiJnnukWV6kyCRB4J4j6RzfCSJ+X4+0XUXPY2DyF",
+      frame1: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHlrTWhEOZvxVLfeosyFR0lwrVwhYxjyf9Ouj/lDAbSE",
+      "frame1-vm": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILdv4wl9qsZ6x1U6S5xFW6iK9VZ5z9i4aR70wXG8IUTc",
     },
     groups: { admins: ["admin"] },
   },
@@ -51,6 +51,12 @@ export default defineConfig({
       owner: "grafana",
       group: "grafana",
     },
+    "grafana-secret-key": {
+      description: "Grafana's secret_key (cookie signing, data source encryption): `openssl rand -hex 32`",
+      recipients: ["admins", "frame1", "frame1-vm"],
+      owner: "grafana",
+      group: "grafana",
+    },
   },
   modules: { alloy, caddy, grafana, homepage, loki, victoriametrics },
   machines: {
@@ -61,7 +67,8 @@ export default defineConfig({
       system: "x86_64-linux",
       stateVersion: "24.11",
       timeZone: "Europe/Prague",
-      imports: ["./hardware.nix", "./disko.nix"],
+      hardware: "./hardware.nix",
+      disko: "./disko.nix",
       users: { admin },
       packages: ["git", "htop", "vim"],
       services: {
@@ -71,6 +78,7 @@ export default defineConfig({
       secrets: {
         "cloudflare-api-token": { option: "caddy.cloudflareDns.apiTokenFile" },
         "grafana-admin-password": { option: "grafana.adminPasswordFile" },
+        "grafana-secret-key": { option: "grafana.secretKeyFile" },
       },
     },
     "frame1-vm": {
@@ -80,7 +88,8 @@ export default defineConfig({
       system: "aarch64-linux",
       stateVersion: "24.11",
       timeZone: "Europe/Prague",
-      imports: ["./vm.nix"],
+      // The VM's disks and boot loader (UTM/QEMU on the Mac), as its own hardware file.
+      hardware: "./vm.nix",
       users: { admin },
       packages: ["git", "htop", "vim"],
       // agenix decrypts with the VM's SSH host key (its public half is keys.hosts.frame1-vm).
@@ -93,6 +102,7 @@ export default defineConfig({
       },
       secrets: {
         "grafana-admin-password": { option: "grafana.adminPasswordFile" },
+        "grafana-secret-key": { option: "grafana.secretKeyFile" },
       },
     },
   },

@@ -17,6 +17,12 @@ export default defineModule({
       description: "File holding the admin password; without it Grafana keeps its default.",
       secretFile: true,
     },
+    secretKeyFile: {
+      type: "str",
+      example: "/run/agenix/grafana-secret-key",
+      description: "File holding the key Grafana signs cookies and encrypts data source secrets with (NixOS requires one).",
+      secretFile: true,
+    },
   },
   let: {
     victoriametrics: select(id("config"), "homelab.services.victoriametrics"),
@@ -34,6 +40,8 @@ export default defineModule({
         },
         security: {
           admin_user: "admin",
+          // Read by Grafana at start-up, so the key never enters the Nix store.
+          secret_key: str("$__file{", ref("cfg.secretKeyFile"), "}"),
           admin_password: call(
             ref("lib.mkIf"),
             op("!=", ref("cfg.adminPasswordFile"), null),

@@ -25,20 +25,13 @@ export default defineModule({
       description: "Prometheus scrape jobs; each module adds its own.",
     },
   },
-  let: {
-    // JSON is YAML, so the scrape jobs need no YAML printer.
-    scrapeConfig: call(
-      ref("pkgs.writeText"),
-      "victoriametrics-scrape.yml",
-      call(ref("builtins.toJSON"), { scrape_configs: select(id("config"), "homelab.prometheus.scrapeConfigs") }),
-    ),
-  },
   config: {
     "services.victoriametrics": {
       enable: true,
       listenAddress: target(ref("cfg.port")),
       retentionPeriod: ref("cfg.retentionPeriod"),
-      extraOptions: [str("-promscrape.config=", id("scrapeConfig"))],
+      // The NixOS module writes the scrape config and passes -promScrape.config itself.
+      prometheusConfig: { scrape_configs: select(id("config"), "homelab.prometheus.scrapeConfigs") },
     },
     "services.prometheus.exporters.node": call(ref("lib.mkIf"), ref("cfg.nodeExporter.enable"), {
       enable: true,

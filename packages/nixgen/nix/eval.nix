@@ -111,7 +111,10 @@ let
   inputs = {
     nixpkgs.lib.nixosSystem = args: { _type = "nixgen-nixosSystem"; inherit args; };
     agenix.nixosModules.default = agenixStub;
-    disko.nixosModules.disko = stub "inputs.disko.nixosModules.disko" { };
+    # disko's device tree (github:nix-community/disko module.nix), declared so a machine's disko.nix evaluates.
+    disko.nixosModules.disko = stub "inputs.disko.nixosModules.disko" {
+      options.disko.devices = lib.mkOption { type = lib.types.attrsOf lib.types.anything; default = { }; };
+    };
   };
 
   # A module file, with every import of a file that does not exist replaced by a stub.

@@ -1,8 +1,9 @@
 // The CLI's `gen` as one call, for scripts and tests: config value → files on disk (or what would change).
 import type { Issue } from "@homelab/schema";
-import { plan } from "./plan.js";
+import { InvalidConfigError, plan } from "./plan.js";
 import type { FileChange } from "./write/diff-tree.js";
 import { syncOutput } from "./write/sync.js";
+import { missingUserFileIssues, missingUserFiles } from "./write/user-files.js";
 
 export interface GenerateOptions {
   /** The config: what `loadConfig` returns, or an object written in code. */
@@ -25,9 +26,14 @@ export interface GenerateResult {
   readonly upToDate: boolean;
 }
 
-/** Validates, plans and syncs `out`. Throws `InvalidConfigError` (with every issue) before touching `out`. */
+/**
+ * Validates, plans and syncs `out`. Throws `InvalidConfigError` (with every issue, a missing user file
+ * being one) before touching `out`.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { files, warnings } = plan(options.config, options.source === undefined ? {} : { source: options.source });
+  const { files, userFiles, warnings } = plan(options.config, options.source === undefined ? {} : { source: options.source });
+  const missing = await missingUserFiles(options.out, userFiles);
+  if (missing.length > 0) throw new InvalidConfigError(missingUserFileIssues(options.out, missing));
   const write = options.check !== true && options.dryRun !== true;
   const changes = await syncOutput(options.out, files, { write });
   return { changes, warnings, upToDate: changes.every((change) => change.kind === "unchanged") };

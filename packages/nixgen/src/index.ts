@@ -1,6 +1,8 @@
 export { toNix, type ToNixOptions } from "@homelab/nix";
 export { plan, planValid, InvalidConfigError, type Plan, type PlanOptions } from "./plan.js";
 export type { GeneratedFile, EmitContext, Emitter } from "./emit/types.js";
+export { userFiles, type UserFile, type UserFileKind } from "./emit/user-files.js";
+export { missingUserFiles, scaffoldUserFiles, type ScaffoldResult } from "./write/user-files.js";
 export { generate, type GenerateOptions, type GenerateResult } from "./generate.js";
 export { loadConfig, ConfigLoadError, configExtensions } from "./config/load.js";
 export { findConfigFiles, configFileNames } from "./config/find.js";

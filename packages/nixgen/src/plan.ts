@@ -1,7 +1,8 @@
 // config → files: validate, run every emitter, and return one sorted list. Pure: no I/O here.
-import { formatIssues, validateConfig, type HomelabConfig, type Issue } from "@homelab/schema";
+import { formatIssues, issue, validateConfig, type HomelabConfig, type Issue } from "@homelab/schema";
 import { emitters } from "./emit/index.js";
 import type { GeneratedFile } from "./emit/types.js";
+import { userFiles, type UserFile } from "./emit/user-files.js";
 
 export interface PlanOptions {
   /** Config file name printed in every header. */
@@ -10,6 +11,8 @@ export interface PlanOptions {
 
 export interface Plan {
   readonly files: readonly GeneratedFile[];
+  /** Files the output needs that the user writes (hardware configurations, `.age` secrets, …). */
+  readonly userFiles: readonly UserFile[];
   /** Warnings from the semantic checks (errors throw `InvalidConfigError`). */
   readonly warnings: readonly Issue[];
 }
@@ -25,7 +28,15 @@ export class InvalidConfigError extends Error {
 export function plan(input: unknown, options: PlanOptions = {}): Plan {
   const validation = validateConfig(input);
   if (!validation.ok) throw new InvalidConfigError(validation.issues);
-  return { files: planValid(validation.config, options), warnings: validation.issues };
+  const source = options.source ?? "homelab.config.ts";
+  const files = planValid(validation.config, options);
+  const needed = userFiles(validation.config, source);
+  const generated = new Set(files.map((file) => file.path));
+  const clash = needed.find((file) => generated.has(file.path));
+  if (clash !== undefined) {
+    throw new InvalidConfigError([issue("user-file-generated", clash.at, `${clash.path} is a file nixgen generates: name your file differently`)]);
+  }
+  return { files, userFiles: needed, warnings: validation.issues };
 }
 
 /** The files of an already validated config. */

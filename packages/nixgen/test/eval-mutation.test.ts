@@ -45,11 +45,15 @@ describe("a changed value fails the check, naming the file", () => {
       (t: string) => t.replace('"cloudflare-api-token.age".publicKeys = admins ++ [ frame1 ];', '"cloudflare-api-token.age".publicKeys = admins ++ [ frame1-vm ];'),
       ["generated/frame1/.eval/secrets/secrets.nix.json"],
     ],
-    // A base profile setting the profile that extends it inherits.
+    // A base profile setting the profile that extends it inherits, and the machine built from it reads
+    // (the profile system's configuration.nix sets time.timeZone from it).
     [
       "lxchome/profiles/LXC-base-config.nix",
       (t: string) => t.replace('timezone = "Europe/Madrid";', 'timezone = "Europe/Lisbon";'),
-      ["LXC-base-config.nix", "LXCHOME-config.nix"].map((p) => `generated/lxchome/.eval/profiles/${p}.json`),
+      [
+        "generated/lxchome/.eval/machines/LXCHOME/default.nix.json",
+        ...["LXC-base-config.nix", "LXCHOME-config.nix"].map((p) => `generated/lxchome/.eval/profiles/${p}.json`),
+      ],
     ],
   ] as const)("%s", async (path, edit, want) => {
     expect(await drifted(await mutated(path, edit))).toEqual(want);

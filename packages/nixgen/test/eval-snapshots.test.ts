@@ -46,11 +46,11 @@ describe("what the snapshots say", () => {
     ["lxchome/.eval/hosts.nix.json", ["LXCHOME", "proxmox", "vmid"], 110],
     ["lxchome/.eval/hosts.nix.json", ["LXCHOME", "configurationFile"], "./machines/LXCHOME/default.nix"],
     ["frame1/.eval/modules/services/grafana.nix.json", ["options", "homelab.services.grafana.port"], { type: "16 bit unsigned integer; between 0 and 65535 (both inclusive)", default: 3001, description: "Port Grafana listens on (behind Caddy)." }],
-    ["frame1/.eval/modules/services/grafana.nix.json", ["enabledWith"], { "homelab.services.grafana.enable": true, "homelab.services.grafana.domain": "grafana.local.example.net" }],
+    ["frame1/.eval/modules/services/grafana.nix.json", ["enabledWith"], { "homelab.services.grafana.enable": true, "homelab.services.grafana.domain": "grafana.local.example.net", "homelab.services.grafana.secretKeyFile": "/run/agenix/grafana-secret-key" }],
     ["frame1/.eval/machines/frame1/default.nix.json", ["config", "networking", "firewall", "allowedTCPPorts"], [80, 443, 22]],
     ["frame1/.eval/machines/frame1/default.nix.json", ["config", "services", "grafana", "settings", "security", "admin_password"], "$__file{/run/agenix/grafana-admin-password}"],
-    ["frame1/.eval/machines/frame1/default.nix.json", ["stubs"], ["./machines/frame1/disko.nix", "./machines/frame1/hardware.nix", "inputs.agenix.nixosModules.default", "inputs.disko.nixosModules.disko"]],
-    ["lxchome/.eval/machines/LXCHOME/default.nix.json", ["stubs"], ["./profiles/proxmox-lxc/configuration.nix", "<modulesPath>/virtualisation/proxmox-lxc.nix"]],
+    ["frame1/.eval/machines/frame1/default.nix.json", ["stubs"], ["<modulesPath>/installer/scan/not-detected.nix", "inputs.agenix.nixosModules.default", "inputs.disko.nixosModules.disko"]],
+    ["lxchome/.eval/machines/LXCHOME/default.nix.json", ["stubs"], ["<modulesPath>/virtualisation/proxmox-lxc.nix"]],
   ] as const)("%s at %j", async (file, path, want) => {
     let value: unknown = await snapshot(file);
     for (const key of path) value = (value as Record<string, unknown>)[key];

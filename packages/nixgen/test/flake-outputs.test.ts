@@ -15,7 +15,7 @@ const cases: [name: string, { given: HomelabConfigInput; want: string }][] = [
         keys: { hosts: { frame1: KEY } },
         secrets: { token: { recipients: ["frame1"] } },
         machines: {
-          frame1: { kind: "metal", hostname: "frame1", imports: ["./hardware.nix", "./disko.nix"], secrets: { token: true } },
+          frame1: { kind: "metal", hostname: "frame1", disko: "./disko.nix", secrets: { token: true } },
           "frame1-vm": {
             kind: "metal",
             hostname: "frame1-vm",

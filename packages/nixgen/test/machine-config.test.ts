@@ -25,14 +25,16 @@ const placement = { node: "pve", vmid: 120, cores: 2, memory: 4096, disk: "32G",
 
 const cases: [name: string, { given: MachineInput; want: string }][] = [
   [
-    "bare metal: imports, base system, users with resolved keys, secrets, services with overrides and secret paths",
+    "bare metal: its hardware file, disko layout and imports, base system, users with resolved keys, secrets, services with overrides and secret paths",
     {
       given: {
         kind: "metal",
         hostname: "frame1",
         stateVersion: "24.11",
         timeZone: "Europe/Prague",
-        imports: ["./hardware.nix", "./disko.nix"],
+        hardware: "./hw.nix",
+        disko: "./disko.nix",
+        imports: ["./extra.nix"],
         users: { admin: { admin: true, extraGroups: ["docker"], authorizedKeys: ["admins", CI_KEY] } },
         secrets: {
           "grafana-admin-password": { option: "grafana.adminPasswordFile" },
@@ -45,8 +47,9 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
       want: `{ config, lib, pkgs, ... }:
 {
   imports = [
-    ./hardware.nix
+    ./hw.nix
     ./disko.nix
+    ./extra.nix
     ../../modules/services/caddy.nix
     ../../modules/services/grafana.nix
   ];
@@ -134,7 +137,7 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
     },
   ],
   [
-    "VM: guest agent, and virtiofs shares mounted by mapping id and owned through tmpfiles (seed 001)",
+    "VM: QEMU guest profile, root on the disk labelled nixos, OVMF's ESP and systemd-boot, the SCSI disk driver, guest agent, and virtiofs shares mounted by mapping id and owned through tmpfiles (seed 001)",
     {
       given: {
         kind: "vm",
@@ -147,12 +150,25 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
           ],
         },
       },
-      want: `{ config, lib, pkgs, ... }:
+      want: `{ config, lib, pkgs, modulesPath, ... }:
 {
   imports = [
+    (modulesPath + "/profiles/qemu-guest.nix")
     ../../modules/services/caddy.nix
     ../../modules/services/grafana.nix
   ];
+  fileSystems."/" = {
+    device = "/dev/disk/by-label/nixos";
+    fsType = "ext4";
+  };
+  fileSystems."/boot" = {
+    device = "/dev/disk/by-label/ESP";
+    fsType = "vfat";
+    options = [ "umask=0077" ];
+  };
+  boot.loader.systemd-boot.enable = true;
+  boot.loader.efi.canTouchEfiVariables = true;
+  boot.initrd.availableKernelModules = [ "sd_mod" ];
   networking.hostName = "doc2";
   services.openssh.enable = true;
   networking.firewall.allowedTCPPorts = [ 22 ];
@@ -186,6 +202,7 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
       want: `{ config, lib, pkgs, ... }:
 {
   imports = [
+    ./hardware.nix
     ../../modules/services/caddy.nix
     ../../modules/services/grafana.nix
   ];
@@ -241,6 +258,7 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
       want: `{ config, lib, pkgs, ... }:
 {
   imports = [
+    ./hardware.nix
     ../../modules/services/caddy.nix
     ../../modules/services/grafana.nix
   ];

@@ -19,6 +19,14 @@ config; the scripts in \`proxmox/\` hold the same Proxmox commands. Keep each ol
 data intact, until the machine that replaces it passes its checklist.
 `;
 
+const provided = `
+## Files you provide
+
+nixgen does not write these, and \`nixgen gen\` stops (writing nothing) while one is missing from this
+directory. \`nixgen scaffold\` writes a commented starter for each one it can; encrypted secrets are made
+with agenix, from this directory.
+`;
+
 const rollback = (old: string, hostname: string) => `
 ### Rollback
 
@@ -77,12 +85,22 @@ pvesh create /cluster/mapping/dir --id containers \\
 \`\`\`
 
 - [ ] \`containers\` lists one path per node: \`pvesh get /cluster/mapping/dir/containers\`
+${provided}
+- [ ] \`machines/nas/hardware.nix\`: the hardware configuration of nas (file systems, boot loader, kernel modules); run nixos-generate-config --show-hardware-config on nas and keep its output there (nixgen scaffold writes a starter)
 
 ## \`doc2\`: VM \`114\` on \`prom\`, replacing \`doc1\`
 
 ### Create \`doc2\`
 
 - [ ] OpenTofu creates VM \`114\` from its entry in \`hosts.nix\` (plan, then apply).
+- [ ] From the NixOS installer, partition and label the disk the way the configuration mounts it:
+
+\`\`\`bash
+parted -s /dev/sda -- mklabel gpt mkpart ESP fat32 1MiB 1GiB set 1 esp on mkpart nixos ext4 1GiB 100%
+mkfs.fat -F 32 -n ESP /dev/sda1
+mkfs.ext4 -L nixos /dev/sda2
+\`\`\`
+
 - [ ] The virtiofs share of mapping \`containers\` is attached and mounted at
   \`/mnt/docker\`, owned by \`abl030:users\`: \`findmnt /mnt/docker && ls -ld /mnt/docker\`
 - [ ] Deferred: PCI passthrough \`0000:00:02.0\` (iGPU). Attach it only once this
@@ -325,8 +343,20 @@ describe("MIGRATION.md", () => {
     );
   });
 
-  test("nothing to create or migrate, no runbook", () => {
-    const config = homelab({ machines: { nas: { kind: "metal", hostname: "nas" } } });
+  test("nothing to create, migrate or provide, no runbook", () => {
+    const proxmox = { node: "pve", vmid: 120, cores: 2, memory: 4096, disk: "32G", storage: "local-lvm" };
+    const config = homelab({ machines: { vm: { kind: "vm", hostname: "vm", proxmox } } });
     expect(emitMigration({ config, source: "c.ts" })).toEqual([]);
+  });
+
+  test("each encrypted secret with the agenix command that makes it, run next to secrets.nix", () => {
+    const text = runbook({
+      keys: { users: { admin: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH4JgsDZfcGNhNFq+4bDi3knB1ol+vn81fFyn4ut+lz2" } },
+      secrets: { token: { recipients: ["admin"] }, "db-password": { recipients: ["admin"], file: "db.age" } },
+    });
+    expect(text).toBe(`${intro}${provided}
+- [ ] \`secrets/token.age\`: the encrypted secret token; \`cd secrets && agenix -e token.age\`
+- [ ] \`secrets/db.age\`: the encrypted secret db-password; \`cd secrets && agenix -e db.age\`
+`);
   });
 });

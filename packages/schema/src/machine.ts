@@ -105,7 +105,14 @@ const virtiofsShare = z
 const vmProxmox = z.strictObject({
   ...placement,
   cpuType: z.string().default("host").describe("CPU type, e.g. host"),
-  bios: z.enum(["seabios", "ovmf"]).default("ovmf").describe("Firmware: ovmf (UEFI) or seabios"),
+  bios: z
+    .enum(["seabios", "ovmf"])
+    .default("ovmf")
+    .describe("Firmware: ovmf (UEFI: systemd-boot, ESP labelled ESP at /boot) or seabios (GRUB on the disk)"),
+  diskBus: z
+    .enum(["scsi", "virtio", "sata"])
+    .default("scsi")
+    .describe("Bus of the root disk: scsi (VirtIO SCSI, Proxmox's default; /dev/sda), virtio (VirtIO block; /dev/vda) or sata (/dev/sda)"),
   agent: z.boolean().default(true).describe("QEMU guest agent"),
   virtiofs: z.array(virtiofsShare).default([]).describe("virtiofs shares (proxmox.virtiofs in hosts.nix)"),
   passthrough: z
@@ -122,6 +129,9 @@ const vmProxmox = z.strictObject({
     .default([])
     .describe("PCI devices passed through (hostpciN)"),
 });
+
+/** A file of the machine the user writes, relative to machines/<name>/. */
+const machineFile = z.string().regex(/^\.\.?\//, "must be a relative path such as ./hardware.nix");
 
 const user = z.strictObject({
   description: z.string().optional().describe("Full name or purpose of the account"),
@@ -201,9 +211,9 @@ const common = {
     .describe("Ports opened besides those of the enabled services"),
   packages: z.array(packageName).default([]).describe("Extra system packages"),
   imports: z
-    .array(z.string().regex(/^\.\.?\//, "must be a relative path such as ./hardware.nix"))
+    .array(machineFile)
     .default([])
-    .describe("Extra NixOS modules of the machine, relative to machines/<name>/"),
+    .describe("Extra NixOS modules of the machine, relative to machines/<name>/; you write them, nixgen checks they exist"),
   nixos: z.record(z.string(), nixValue).default({}).describe("Extra NixOS settings: dotted option path → value"),
   replaces: z
     .strictObject({
@@ -238,7 +248,14 @@ export const vmMachine = z.strictObject({
   ...common,
   proxmox: vmProxmox.describe("The VM on Proxmox (hosts.nix proxmox block)"),
 });
-export const metalMachine = z.strictObject({ kind: z.literal("metal").describe("Bare metal, or a VM not on Proxmox"), ...common });
+export const metalMachine = z.strictObject({
+  kind: z.literal("metal").describe("Bare metal, or a VM not on Proxmox"),
+  ...common,
+  hardware: machineFile
+    .default("./hardware.nix")
+    .describe("Your hardware configuration (file systems, boot loader, kernel modules), relative to machines/<name>/; `nixgen gen` requires it, `nixgen scaffold` writes a starter"),
+  disko: machineFile.optional().describe("A disko layout, e.g. ./disko.nix: it then declares the file systems"),
+});
 
 export const machine = z
   .discriminatedUnion("kind", [lxcMachine, vmMachine, metalMachine])
@@ -248,3 +265,4 @@ export type MachineInput = z.input<typeof machine>;
 export type Machine = z.output<typeof machine>;
 export type LxcMachine = z.output<typeof lxcMachine>;
 export type VmMachine = z.output<typeof vmMachine>;
+export type MetalMachine = z.output<typeof metalMachine>;

@@ -21,12 +21,18 @@
     description = "Homelab admin";
     extraGroups = [ "wheel" ];
     openssh.authorizedKeys.keys = [
-      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop"
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH4JgsDZfcGNhNFq+4bDi3knB1ol+vn81fFyn4ut+lz2 admin@laptop"
     ];
   };
   age.identityPaths = [ "/etc/ssh/ssh_host_ed25519_key" ];
   age.secrets.grafana-admin-password = {
     file = ../../secrets/grafana-admin-password.age;
+    owner = "grafana";
+    group = "grafana";
+    mode = "0400";
+  };
+  age.secrets.grafana-secret-key = {
+    file = ../../secrets/grafana-secret-key.age;
     owner = "grafana";
     group = "grafana";
     mode = "0400";
@@ -49,6 +55,7 @@
     enable = true;
     domain = "grafana.local.example.net";
     adminPasswordFile = config.age.secrets.grafana-admin-password.path;
+    secretKeyFile = config.age.secrets.grafana-secret-key.path;
   };
   homelab.services.victoriametrics = {
     enable = true;

@@ -25,6 +25,12 @@ in
       example = "/run/agenix/grafana-admin-password";
       description = "File holding the admin password; without it Grafana keeps its default.";
     };
+    secretKeyFile = lib.mkOption {
+      type = lib.types.str;
+      example = "/run/agenix/grafana-secret-key";
+      description =
+        "File holding the key Grafana signs cookies and encrypts data source secrets with (NixOS requires one).";
+    };
   };
   config = lib.mkIf cfg.enable {
     services.grafana = {
@@ -38,6 +44,7 @@ in
         };
         security = {
           admin_user = "admin";
+          secret_key = "$__file{${cfg.secretKeyFile}}";
           admin_password =
             lib.mkIf (cfg.adminPasswordFile != null) "$__file{${cfg.adminPasswordFile}}";
         };

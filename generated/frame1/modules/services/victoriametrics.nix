@@ -3,9 +3,6 @@
 { config, lib, pkgs, ... }:
 let
   cfg = config.homelab.services.victoriametrics;
-  scrapeConfig = pkgs.writeText "victoriametrics-scrape.yml" (builtins.toJSON {
-    scrape_configs = config.homelab.prometheus.scrapeConfigs;
-  });
 in
 {
   options.homelab.services.victoriametrics = {
@@ -53,7 +50,7 @@ in
       enable = true;
       listenAddress = "127.0.0.1:${toString cfg.port}";
       retentionPeriod = cfg.retentionPeriod;
-      extraOptions = [ "-promscrape.config=${scrapeConfig}" ];
+      prometheusConfig.scrape_configs = config.homelab.prometheus.scrapeConfigs;
     };
     services.prometheus.exporters.node = lib.mkIf cfg.nodeExporter.enable {
       enable = true;

@@ -2,7 +2,7 @@
 
 { config, lib, pkgs, ... }:
 {
-  imports = [ ];
+  imports = [ ./hardware.nix ];
   system.stateVersion = "25.05";
   networking.hostName = "nas";
   time.timeZone = "Europe/Berlin";
@@ -27,18 +27,6 @@
     '';
   };
   environment.systemPackages = with pkgs; [ smartmontools ];
-  boot.loader.systemd-boot.enable = true;
-  boot.loader.efi.canTouchEfiVariables = true;
-  fileSystems = {
-    "/" = {
-      device = "/dev/disk/by-label/nixos";
-      fsType = "ext4";
-    };
-    "/boot" = {
-      device = "/dev/disk/by-label/ESP";
-      fsType = "vfat";
-    };
-  };
   networking.hostId = "8425e349";
   boot.supportedFilesystems = [ "zfs" ];
   boot.zfs.extraPools = [ "tank" ];

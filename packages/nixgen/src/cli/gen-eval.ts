@@ -1,7 +1,8 @@
 // `gen --eval` / `check --eval`: the planned Nix files of every target evaluated in one Nix process,
 // their `.eval/` snapshots synced (or compared) next to the files. Kept out of gen.ts so the
 // command reads as before: plan, eval, sync.
-import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { evaluatePlanned } from "../eval/planned.js";
 import { driftReport, failureReport } from "../eval/report.js";
 import { snapshotDir, syncSnapshots } from "../eval/snapshots.js";
@@ -33,7 +34,17 @@ export async function evaluateTargets(
   const lib = libChoice(flags.lib);
   let evaluation;
   try {
-    evaluation = await evaluatePlanned(plans.map(([target, { files }]) => ({ name: target.out, files })), { lib });
+    const outputs = plans.map(async ([target, { files, userFiles }]) => ({
+      name: target.out,
+      files,
+      // Read from the output directory (gen has checked they are there): the machines import them.
+      userFiles: await Promise.all(
+        userFiles
+          .filter((file) => !file.path.startsWith("../"))
+          .map(async (file) => ({ path: file.path, content: await readFile(join(resolve(io.cwd, target.out), file.path), "utf8") })),
+      ),
+    }));
+    evaluation = await evaluatePlanned(await Promise.all(outputs), { lib });
   } catch (error) {
     evalEnvironmentError(io, error);
     return undefined;

@@ -58,9 +58,9 @@ function nixosSystem(name: string, machine: Machine): NixExpr {
   );
 }
 
-/** Modules that come from flake inputs: disko for machines that import a disko layout, agenix for secrets. */
+/** Modules that come from flake inputs: disko for machines with a disko layout, agenix for secrets. */
 function inputModules(machine: Machine): NixValue[] {
-  const disko = machine.imports.some((file) => file === "./disko.nix" || file.endsWith("/disko.nix"));
+  const disko = machine.kind === "metal" && machine.disko !== undefined;
   const agenix = Object.keys(machine.secrets).length > 0 || machine.identityPaths !== undefined;
   return [
     ...(disko ? [ref("inputs.disko.nixosModules.disko")] : []),

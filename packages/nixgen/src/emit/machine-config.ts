@@ -7,7 +7,6 @@ import {
   fn,
   id,
   list,
-  op,
   path,
   printFile,
   select,
@@ -21,6 +20,7 @@ import { headerLines } from "./header.js";
 import { resolveKeys } from "./keys.js";
 import { lxcProfileDirs } from "./lxc-enhancements.js";
 import { packageRef, withPkgs } from "./package-ref.js";
+import { platform, usesModulesPath } from "./platform.js";
 import type { Emitter } from "./types.js";
 
 /** The machine module's arguments; a package named like one is written `pkgs.<name>`. */
@@ -34,6 +34,7 @@ export const emitMachineConfigs: Emitter = (ctx) =>
 
 export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {
   const entries: PathEntry[] = [
+    ...platform(machine).entries,
     ...baseSystem(config, machine),
     ...ageSecrets(config, machine),
     ...containers(machine),
@@ -44,17 +45,20 @@ export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {
     ...services(machine),
   ];
   return fn(
-    [...MODULE_ARGUMENTS].filter((name) => name !== "modulesPath" || machine.kind === "lxc"),
+    [...MODULE_ARGUMENTS].filter((name) => name !== "modulesPath" || usesModulesPath(machine)),
     attrs([bind("imports", list(imports(config, machine))), ...mergeBindings(entries)]),
     { ellipsis: true },
   );
 }
 
-/** The machine's own files, the profile system's modules, then every service module (enabled or not). */
+/**
+ * The machine's own files, what it boots on, the profile system's modules, then every service module
+ * (enabled or not). A profile system may import the LXC module as well; NixOS imports a file once
+ * however often it is listed.
+ */
 function imports(config: HomelabConfig, machine: Machine): NixValue[] {
   const own = machine.imports.map(path);
-  // A profile system may import the LXC module as well; NixOS imports a file once however often it is listed.
-  const lxc = machine.kind === "lxc" ? [op("+", id("modulesPath"), "/virtualisation/proxmox-lxc.nix")] : [];
+  const { imports: boot } = platform(machine);
   const system = machine.profile === undefined ? undefined : profileSystem(config, machine.profile);
   const profile = system === undefined ? [] : [path(`../../profiles/${system}/configuration.nix`)];
   const enhancements =
@@ -64,7 +68,7 @@ function imports(config: HomelabConfig, machine: Machine): NixValue[] {
   const modules = Object.keys(config.modules)
     .sort()
     .map((name) => path(`../../modules/services/${name}.nix`));
-  return [...own, ...lxc, ...profile, ...enhancements, ...modules];
+  return [...boot, ...own, ...profile, ...enhancements, ...modules];
 }
 
 /** The profile system directory (`profiles/<systemSettings.profile>/`), inherited through `extends`. */

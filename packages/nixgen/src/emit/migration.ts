@@ -11,18 +11,26 @@ import { lxcSettings } from "./lxc-settings.js";
 import { nodeLabel } from "./proxmox-nodes.js";
 import { lxcCommands, lxcConfPath, lxcScriptPath } from "./proxmox-lxc.js";
 import { mainEntries, storageSteps } from "./proxmox-storage.js";
+import { diskLayoutCommands } from "./platform.js";
 import type { Emitter } from "./types.js";
+import { userFiles } from "./user-files.js";
 
 export const emitMigration: Emitter = (ctx) => {
   const storage = storageView(ctx.config);
   const machines = Object.entries(ctx.config.machines).flatMap(([name, machine]) =>
     machine.replaces !== undefined || machine.kind === "lxc" ? [machineView(ctx.config, name, machine)] : [],
   );
-  if (storage === undefined && machines.length === 0) return [];
+  const provided = userFiles(ctx.config, ctx.source).map((file) => ({
+    path: file.path,
+    why: file.why,
+    how: file.howToCreate,
+    command: file.command === undefined ? undefined : `cd ${file.command.cwd} && ${file.command.run}`,
+  }));
+  if (storage === undefined && machines.length === 0 && provided.length === 0) return [];
   return [
     {
       path: "MIGRATION.md",
-      content: render("migration.md", { header: headerLines(ctx), title: ctx.config.name, storage, machines }),
+      content: render("migration.md", { header: headerLines(ctx), title: ctx.config.name, storage, provided, machines }),
     },
   ];
 };
@@ -159,6 +167,7 @@ function vmView(machine: VmMachine) {
           : `findmnt ${sh(share.mountPoint)} && ls -ld ${sh(share.mountPoint)}`,
     })),
     reboot: `qm reboot ${proxmox.vmid}`,
+    layout: diskLayoutCommands(machine),
     deferred: proxmox.passthrough
       .filter((device) => device.deferred)
       .map((device) => ({ id: device.id, note: device.note })),

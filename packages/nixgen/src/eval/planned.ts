@@ -11,6 +11,8 @@ export interface PlannedOutput {
   /** The output directory as reports name it (`generated/frame1`). */
   readonly name: string;
   readonly files: readonly GeneratedFile[];
+  /** Files the user wrote that the generated ones import (hardware.nix, …): present, not evaluated alone. */
+  readonly userFiles?: readonly GeneratedFile[];
 }
 
 export async function evaluatePlanned(outputs: readonly PlannedOutput[], options: EvalOptions = {}): Promise<Evaluation> {
@@ -20,7 +22,7 @@ export async function evaluatePlanned(outputs: readonly PlannedOutput[], options
       outputs.map(async (output, index) => {
         const dir = join(scratch, String(index));
         const nix = output.files.filter((file) => fileKind(file.path) !== undefined);
-        for (const file of nix) {
+        for (const file of [...nix, ...(output.userFiles ?? [])]) {
           await mkdir(dirname(join(dir, file.path)), { recursive: true });
           await writeFile(join(dir, file.path), file.content);
         }

@@ -10,6 +10,7 @@ import { checkLxcDocker, checkLxcFuse, checkLxcNfs, checkLxcQemuGuest } from "./
 import { checkModuleRefs, checkOptionDefaults, checkServiceOverrides } from "./modules.js";
 import { checkNixosSettings } from "./nixos-settings.js";
 import { checkNodes } from "./nodes.js";
+import { checkVmPlatformSettings } from "./platform.js";
 import { checkServicePorts } from "./ports.js";
 import { checkPrivateKeys } from "./private-keys.js";
 import {
@@ -43,6 +44,7 @@ export const checks: readonly Check[] = [
   checkLxcFuse,
   checkLxcNfs,
   checkLxcQemuGuest,
+  checkVmPlatformSettings,
   checkVirtiofsShares,
   checkUnusedMappings,
   checkOptionDefaults,

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { plan, type Plan } from "../../plan.js";
 import { changeReport, issueReport, errorLine, summaryLine, paint, type Mode } from "../../report.js";
 import { syncOutput } from "../../write/sync.js";
+import { missingUserFileIssues, missingUserFiles } from "../../write/user-files.js";
 import { UsageError } from "../args.js";
 import { defineCommand, type ExitCode, type Io } from "../command.js";
 import { evalFlags, evaluateTargets, syncTargetSnapshots, type EvalFlags } from "../gen-eval.js";
@@ -24,6 +25,9 @@ export const gen = defineCommand({
     "Only files whose content changed are rewritten, each atomically. The output directory's",
     ".nixgen-manifest.json lists what nixgen generated there: a file the config no longer produces",
     "is removed if it is listed, and files nixgen did not generate are never touched.",
+    "Files the config needs but you write (hardware configurations, imported modules, the profile",
+    "system's configuration.nix, .age secrets) must exist in the output directory: each missing one is",
+    "named with how to create it, and nothing is written (`nixgen scaffold` writes starters).",
   ].join("\n"),
   async run(flags, io) {
     if (flags.check === true && flags["dry-run"] === true) throw new UsageError("--check and --dry-run exclude each other");
@@ -43,6 +47,16 @@ export async function generateTargets(flags: TargetFlags & EvalFlags, io: Io, mo
   const failed = targets.length - plans.length;
   if (failed > 0) {
     io.err.write(errorLine(io.err, `${failed} invalid ${failed === 1 ? "config" : "configs"}: nothing was written`));
+    return 1;
+  }
+  let missing = 0;
+  for (const [target, { userFiles }] of plans) {
+    const absent = await missingUserFiles(resolve(io.cwd, target.out), userFiles);
+    if (absent.length > 0) io.err.write(issueReport(io.err, target.config, missingUserFileIssues(target.out, absent)));
+    missing += absent.length;
+  }
+  if (missing > 0) {
+    io.err.write(errorLine(io.err, `${missing} missing user ${missing === 1 ? "file" : "files"}: nothing was written`));
     return 1;
   }
   const evaluated = flags.eval === true ? await evaluateTargets(plans, flags, io) : undefined;

@@ -5,7 +5,8 @@ import { check } from "./check.js";
 import { evalCommand } from "./eval.js";
 import { gen } from "./gen.js";
 import { importCommand } from "./import.js";
+import { scaffold } from "./scaffold.js";
 import { schema } from "./schema.js";
 import { validate } from "./validate.js";
 
-export const commands: readonly Command[] = [gen, check, validate, schema, evalCommand, importCommand];
+export const commands: readonly Command[] = [gen, check, scaffold, validate, schema, evalCommand, importCommand];

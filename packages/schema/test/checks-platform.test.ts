@@ -1,0 +1,31 @@
+import { describe, expect, test } from "vitest";
+import { homelabConfig } from "../src/index.js";
+import { vmFixture, frameFixture } from "./fixtures.js";
+import { edit, report } from "./report.js";
+
+describe("platform", () => {
+  test("a VM's root file system and boot loader come from proxmox.bios and diskBus, not from raw settings", () => {
+    const config = edit(vmFixture(), (c) => {
+      c.machines.doc2.nixos = {
+        "boot.loader.grub.device": "/dev/sda",
+        fileSystems: { "/": { device: "/dev/sda1", fsType: "ext4" }, "/data": { device: "/dev/sdb1", fsType: "ext4" } },
+        "fileSystems./boot": { device: "/dev/sda2", fsType: "vfat" },
+        "boot.kernelParams": ["console=ttyS0"],
+      };
+    });
+    const message = "✖ a VM's root file system and boot loader come from proxmox.bios and proxmox.diskBus (disks labelled nixos and ESP): remove this setting";
+    expect(report(config)).toEqual([
+      `vm-platform-setting: ${message} → at machines.doc2.nixos["boot.loader.grub.device"]`,
+      `vm-platform-setting: ${message} → at machines.doc2.nixos.fileSystems`,
+      `vm-platform-setting: ${message} → at machines.doc2.nixos["fileSystems./boot"]`,
+    ]);
+  });
+
+  test("bare metal's hardware file is ./hardware.nix unless named; a VM's disk bus is VirtIO SCSI unless named", () => {
+    const config = homelabConfig.parse(frameFixture());
+    const metal = Object.values(config.machines).find((machine) => machine.kind === "metal");
+    expect(metal?.kind === "metal" ? metal.hardware : undefined).toBe("./hardware.nix");
+    const vm = Object.values(homelabConfig.parse(vmFixture()).machines).find((machine) => machine.kind === "vm");
+    expect(vm?.kind === "vm" ? vm.proxmox.diskBus : undefined).toBe("scsi");
+  });
+});
