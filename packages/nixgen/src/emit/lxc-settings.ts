@@ -79,14 +79,14 @@ export function lxcSettings(config: HomelabConfig, name: string, machine: LxcMac
     onboot: proxmox.onBoot === true,
     mounts: [
       ...proxmox.bindMounts.map((mount, i) => ({
-      key: `mp${i}`,
-      value: propertyString([
-        { key: undefined, value: mount.host, field: `${field}.bindMounts[${i}].host` },
-        { key: "mp", value: mount.container, field: `${field}.bindMounts[${i}].container` },
-        ...(mount.readOnly ? [{ key: "ro", value: 1, field: `${field}.bindMounts[${i}].readOnly` }] : []),
-      ]),
-      container: mount.container,
-      comment: mount.comment,
+        key: `mp${i}`,
+        value: propertyString([
+          { key: undefined, value: mount.host, field: `${field}.bindMounts[${i}].host` },
+          { key: "mp", value: mount.container, field: `${field}.bindMounts[${i}].container` },
+          ...(mount.readOnly ? [{ key: "ro", value: 1, field: `${field}.bindMounts[${i}].readOnly` }] : []),
+        ]),
+        container: mount.container,
+        comment: mount.comment,
       })),
       ...volumeMounts(proxmox, field),
     ],
@@ -116,10 +116,16 @@ function volumeMounts(proxmox: LxcMachine["proxmox"], field: string): MountPoint
   return proxmox.volumes.map((volume, i) => ({
     key: `mp${proxmox.bindMounts.length + i}`,
     value: propertyString([
-      { key: undefined, value: `${storageId(volume.storage, `${field}.volumes[${i}].storage`)}:${gibibytes(volume.size)}`, field: `${field}.volumes[${i}]` },
+      {
+        key: undefined,
+        value: `${storageId(volume.storage, `${field}.volumes[${i}].storage`)}:${gibibytes(volume.size)}`,
+        field: `${field}.volumes[${i}]`,
+      },
       { key: "mp", value: volume.container, field: `${field}.volumes[${i}].container` },
       ...(volume.readOnly ? [{ key: "ro", value: 1, field: `${field}.volumes[${i}].readOnly` }] : []),
-      ...(volume.backup === undefined ? [] : [{ key: "backup", value: volume.backup ? 1 : 0, field: `${field}.volumes[${i}].backup` }]),
+      ...(volume.backup === undefined
+        ? []
+        : [{ key: "backup", value: volume.backup ? 1 : 0, field: `${field}.volumes[${i}].backup` }]),
     ]),
     container: volume.container,
     comment: undefined,

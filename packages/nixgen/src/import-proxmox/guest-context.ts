@@ -2,7 +2,13 @@
 // config key), and the reading of values every guest has (volumes, networks, tags).
 import type { MachineInput } from "@homelab/schema";
 import type { IssueLog } from "../import/issues.js";
-import { parseProxmoxBoolean, parsePropertyString, PropertyStringError, type Properties } from "./parse-property-string.js";
+import type { GuestConfig } from "./parse-guest-config.js";
+import {
+  parseProxmoxBoolean,
+  parsePropertyString,
+  PropertyStringError,
+  type Properties,
+} from "./parse-property-string.js";
 
 export interface GuestContext {
   /** The file as shown in messages: `nodes/pve1/lxc/101.conf`. */
@@ -27,17 +33,18 @@ export function properties(ctx: GuestContext, key: string, value: string, defaul
 export function lostParts(ctx: GuestContext, key: string, parts: Properties, known: readonly string[]): void {
   const lost = [...parts.keys()].filter((part) => !known.includes(part));
   if (lost.length > 0)
-    ctx.log.add(ctx.file, "lost", [key], `${key}: ${lost.map((p) => `${p}=`).join(", ")} not imported (the model has no field for ${lost.length === 1 ? "it" : "them"})`);
+    ctx.log.add(
+      ctx.file,
+      "lost",
+      [key],
+      `${key}: ${lost.map((p) => `${p}=`).join(", ")} not imported (the model has no field for ${lost.length === 1 ? "it" : "them"})`,
+    );
 }
 
 /** `local-lvm:vm-101-disk-0` → `local-lvm`; undefined for a path or a volume without a storage. */
 export function storageOf(volume: string): string | undefined {
   const match = /^([a-z][a-z0-9._-]*[a-z0-9]):/i.exec(volume);
   return match === null ? undefined : match[1];
-}
-
-export function flag(value: string | undefined): boolean | undefined {
-  return parseProxmoxBoolean(value);
 }
 
 /** pve-common's pve-tag-list: tags separated by `;`, `,` or white space. */
@@ -82,7 +89,15 @@ export function network(ctx: GuestContext, key: string, parts: NetworkParts): Ne
     ...(parts.mac === undefined ? {} : { mac: parts.mac }),
     ...(parts.name === undefined ? {} : { name: parts.name }),
     ...(parts.model === undefined ? {} : { model: parts.model as Network["model"] }),
-    ...(flag(parts.firewall) === true ? { firewall: true } : {}),
+    ...(parseProxmoxBoolean(parts.firewall) === true ? { firewall: true } : {}),
     ...(vlan === undefined ? {} : { vlan }),
   };
+}
+
+/** `mp0`, `mp1`, … present in the config, in number order. */
+export function slots(conf: GuestConfig, prefix: string): string[] {
+  const pattern = new RegExp(`^${prefix}([0-9]+)$`);
+  return [...conf.values.keys()]
+    .filter((key) => pattern.test(key))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 }

@@ -46,18 +46,32 @@ export async function importProxmox(dir: string, root: string): Promise<ProxmoxI
   const log = new IssueLog();
   const machines = guestMachines(tree.guests, log);
   const storage = {
-    ...(tree.storage === undefined ? {} : nonEmpty("storages", mapStorages("storage.cfg", sections(tree.storage, "typed", "storage.cfg", log), log))),
+    ...(tree.storage === undefined
+      ? {}
+      : nonEmpty("storages", mapStorages("storage.cfg", sections(tree.storage, "typed", "storage.cfg", log), log))),
     ...(tree.directoryMappings === undefined
       ? {}
-      : nonEmpty("mappings", mapDirectoryMappings("mapping/directory.cfg", sections(tree.directoryMappings, "id", "mapping/directory.cfg", log), log))),
+      : nonEmpty(
+          "mappings",
+          mapDirectoryMappings(
+            "mapping/directory.cfg",
+            sections(tree.directoryMappings, "id", "mapping/directory.cfg", log),
+            log,
+          ),
+        )),
   };
   const config: HomelabConfigInput = {
-    ...(tree.nodes.length === 0 ? {} : { proxmox: { nodes: Object.fromEntries(tree.nodes.map((node) => [node, {}])) } }),
+    ...(tree.nodes.length === 0
+      ? {}
+      : { proxmox: { nodes: Object.fromEntries(tree.nodes.map((node) => [node, {}])) } }),
     ...(Object.keys(storage).length === 0 ? {} : { storage }),
     ...(Object.keys(machines).length === 0 ? {} : { machines }),
   };
   const validation = validateConfig(config);
-  const warnings = [...log.finish(), ...(validation.issues.length === 0 ? [] : [{ file: CONFIG, issues: validation.issues }])];
+  const warnings = [
+    ...log.finish(),
+    ...(validation.issues.length === 0 ? [] : [{ file: CONFIG, issues: validation.issues }]),
+  ];
   const { emitTypeScript } = await import("../import/emit-ts.js");
   const text = await emitTypeScript(config, { sources: [dir] });
   return { text, config, warnings, missing: validation.issues.filter((found) => found.severity === "error") };
@@ -83,7 +97,12 @@ function guestMachines(guests: readonly GuestFile[], log: IssueLog): Record<stri
     const machine =
       guest.kind === "lxc" ? mapLxc(ctx, guest.node, guest.vmid, conf) : mapQemu(ctx, guest.node, guest.vmid, conf);
     if (machine.kind === "lxc")
-      log.add(guest.path, "must-tell", ["template"], "Proxmox does not keep the template a container was made from: set proxmox.template (e.g. local:vztmpl/nixos-24.11-x86_64.tar.xz)");
+      log.add(
+        guest.path,
+        "must-tell",
+        ["template"],
+        "Proxmox does not keep the template a container was made from: set proxmox.template (e.g. local:vztmpl/nixos-24.11-x86_64.tar.xz)",
+      );
     return { guest, machine, name: machineName(machine.hostname) };
   });
   const counts = new Map<string, number>();
@@ -100,9 +119,19 @@ function machineName(hostname: string): string {
 
 function reportSections(ctx: GuestContext, conf: GuestConfig): void {
   if (conf.snapshots.length > 0)
-    ctx.log.add(ctx.file, "snapshot", [], `snapshots ${conf.snapshots.join(", ")} are not imported (only the current config is)`);
+    ctx.log.add(
+      ctx.file,
+      "snapshot",
+      [],
+      `snapshots ${conf.snapshots.join(", ")} are not imported (only the current config is)`,
+    );
   if (conf.pending)
-    ctx.log.add(ctx.file, "pending", [], "[pve:pending] changes are not imported (the config is as it runs now): apply or revert them in Proxmox first");
+    ctx.log.add(
+      ctx.file,
+      "pending",
+      [],
+      "[pve:pending] changes are not imported (the config is as it runs now): apply or revert them in Proxmox first",
+    );
   // The line itself is not shown: it could hold anything, a password included.
   for (const [line] of conf.unreadable)
     ctx.log.add(ctx.file, "unreadable", [], `line ${line} is not a Proxmox config line; not imported`);

@@ -4,7 +4,8 @@
 // ($features_desc), and the top-level keys of $confdesc.
 import type { MachineInput } from "@homelab/schema";
 import type { GuestConfig } from "./parse-guest-config.js";
-import { flag, integer, lostParts, network, properties, storageOf, tags, type GuestContext } from "./guest-context.js";
+import { integer, lostParts, network, properties, slots, storageOf, tags, type GuestContext } from "./guest-context.js";
+import { parseProxmoxBoolean } from "./parse-property-string.js";
 import { passThrough } from "./pass-through.js";
 
 type Lxc = Extract<MachineInput, { kind: "lxc" }>;
@@ -18,16 +19,22 @@ export function mapLxc(ctx: GuestContext, node: string, vmid: number, conf: Gues
   const get = (key: string): string | undefined => conf.values.get(key);
   const arch = get("arch") ?? "amd64";
   const system = arches[arch];
-  if (system === undefined) ctx.log.add(ctx.file, "lost", ["arch"], `arch: ${arch} has no Nix system in the model; not imported`);
+  if (system === undefined)
+    ctx.log.add(ctx.file, "lost", ["arch"], `arch: ${arch} has no Nix system in the model; not imported`);
   const hostname = get("hostname");
   if (hostname === undefined)
     ctx.log.add(ctx.file, "defaulted", ["hostname"], `no hostname; Proxmox calls it CT${vmid}, the config ct${vmid}`);
   const cores = integer(ctx, "cores", get("cores"));
   if (cores === undefined)
-    ctx.log.add(ctx.file, "must-tell", ["cores"], "no cores: the container may use every core of its node; the model needs a number");
+    ctx.log.add(
+      ctx.file,
+      "must-tell",
+      ["cores"],
+      "no cores: the container may use every core of its node; the model needs a number",
+    );
   const root = rootfs(ctx, get("rootfs"));
   const swap = integer(ctx, "swap", get("swap"));
-  const onBoot = flag(get("onboot"));
+  const onBoot = parseProxmoxBoolean(get("onboot"));
   const guestTags = tags(get("tags"));
   const mounts = mountPoints(ctx, conf);
   const [first, ...rest] = networks(ctx, conf);
@@ -49,11 +56,13 @@ export function mapLxc(ctx: GuestContext, node: string, vmid: number, conf: Gues
       ...(rest.length === 0 ? {} : { extraNetworks: rest }),
       ...(onBoot === undefined ? {} : { onBoot }),
       ...(guestTags.length === 0 ? {} : { tags: guestTags }),
-      privileged: flag(get("unprivileged")) !== true,
+      privileged: parseProxmoxBoolean(get("unprivileged")) !== true,
       ...(features === undefined ? {} : { features }),
       ...(mounts.bindMounts.length === 0 ? {} : { bindMounts: mounts.bindMounts }),
       ...(mounts.volumes.length === 0 ? {} : { volumes: mounts.volumes }),
-      ...(conf.lxc.length === 0 ? {} : { raw: conf.lxc.map(([key, value]) => (value === "" ? `${key}:` : `${key}: ${value}`)) }),
+      ...(conf.lxc.length === 0
+        ? {}
+        : { raw: conf.lxc.map(([key, value]) => (value === "" ? `${key}:` : `${key}: ${value}`)) }),
       ...(Object.keys(extra).length === 0 ? {} : { extra }),
     } as Lxc["proxmox"],
   };
@@ -71,12 +80,20 @@ function rootfs(ctx: GuestContext, value: string | undefined): { storage?: strin
   const storage = storageOf(parts.get("volume") ?? "");
   const size = parts.get("size");
   if (storage === undefined)
-    ctx.log.add(ctx.file, "must-tell", ["rootfs"], `rootfs ${parts.get("volume")} is not on a Proxmox storage; the model needs one`);
+    ctx.log.add(
+      ctx.file,
+      "must-tell",
+      ["rootfs"],
+      `rootfs ${parts.get("volume")} is not on a Proxmox storage; the model needs one`,
+    );
   if (size === undefined) ctx.log.add(ctx.file, "must-tell", ["rootfs"], "rootfs has no size=; the model needs one");
   return { ...(storage === undefined ? {} : { storage }), ...(size === undefined ? {} : { disk: size }) };
 }
 
-type Mounts = { bindMounts: NonNullable<Lxc["proxmox"]["bindMounts"]>; volumes: NonNullable<Lxc["proxmox"]["volumes"]> };
+type Mounts = {
+  bindMounts: NonNullable<Lxc["proxmox"]["bindMounts"]>;
+  volumes: NonNullable<Lxc["proxmox"]["volumes"]>;
+};
 
 /** mpN in slot order: a path (`/mnt/data`) is a bind mount, `storage:volume` a volume of that storage. */
 function mountPoints(ctx: GuestContext, conf: GuestConfig): Mounts {
@@ -90,7 +107,7 @@ function mountPoints(ctx: GuestContext, conf: GuestConfig): Mounts {
       ctx.log.add(ctx.file, "unreadable", [key], `${key} has no mp= (the path inside the container); not imported`);
       continue;
     }
-    const readOnly = flag(parts.get("ro")) === true;
+    const readOnly = parseProxmoxBoolean(parts.get("ro")) === true;
     if (volume.startsWith("/")) {
       lostParts(ctx, key, parts, ["volume", "mp", "ro"]);
       found.bindMounts.push({ host: volume, container, ...(readOnly ? { readOnly } : {}) });
@@ -103,8 +120,14 @@ function mountPoints(ctx: GuestContext, conf: GuestConfig): Mounts {
       ctx.log.add(ctx.file, "unreadable", [key], `${key}: ${volume} has no storage or no size=; not imported`);
       continue;
     }
-    const backup = flag(parts.get("backup"));
-    found.volumes.push({ storage, size, container, ...(readOnly ? { readOnly } : {}), ...(backup === undefined ? {} : { backup }) });
+    const backup = parseProxmoxBoolean(parts.get("backup"));
+    found.volumes.push({
+      storage,
+      size,
+      container,
+      ...(readOnly ? { readOnly } : {}),
+      ...(backup === undefined ? {} : { backup }),
+    });
   }
   return found;
 }
@@ -135,7 +158,7 @@ function mapFeatures(ctx: GuestContext, value: string): NonNullable<Lxc["proxmox
   const parts = properties(ctx, "features", value);
   if (parts === undefined) return undefined;
   lostParts(ctx, "features", parts, ["nesting", "keyctl", "fuse", "mknod", "mount"]);
-  const on = (key: string): boolean => flag(parts.get(key)) === true;
+  const on = (key: string): boolean => parseProxmoxBoolean(parts.get(key)) === true;
   const mount = (parts.get("mount") ?? "").split(";").filter((type) => type !== "");
   return {
     ...(on("nesting") ? { nesting: true } : {}),
@@ -144,12 +167,4 @@ function mapFeatures(ctx: GuestContext, value: string): NonNullable<Lxc["proxmox
     ...(on("mknod") ? { mknod: true } : {}),
     ...(mount.length === 0 ? {} : { mount }),
   };
-}
-
-/** `mp0`, `mp1`, … present in the config, in number order. */
-export function slots(conf: GuestConfig, prefix: string): string[] {
-  const pattern = new RegExp(`^${prefix}([0-9]+)$`);
-  return [...conf.values.keys()]
-    .filter((key) => pattern.test(key))
-    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 }

@@ -5,8 +5,8 @@
 // (PVE/QemuServer/Virtiofs.pm: default key `dirid`, cache, direct-io, expose-acl, expose-xattr),
 // hostpciN (default key `host`: PCI ids separated by `;`, or `mapping=`), boot (`order=scsi0;net0`).
 import type { MachineInput } from "@homelab/schema";
-import { flag, integer, lostParts, network, properties, storageOf, tags, type GuestContext } from "./guest-context.js";
-import { slots } from "./map-lxc.js";
+import { integer, lostParts, network, properties, slots, storageOf, tags, type GuestContext } from "./guest-context.js";
+import { parseProxmoxBoolean } from "./parse-property-string.js";
 import type { GuestConfig } from "./parse-guest-config.js";
 import { passThrough } from "./pass-through.js";
 
@@ -16,17 +16,19 @@ type Proxmox = Vm["proxmox"];
 const models = ["virtio", "e1000", "e1000e", "rtl8139", "vmxnet3"];
 const diskKey = /^(scsi|virtio|sata|ide)[0-9]+$/;
 
-const mapped = /^(name|cores|sockets|memory|bios|cpu|machine|agent|onboot|tags|boot|bootdisk|arch|net[0-9]+|ipconfig[0-9]+|virtiofs[0-9]+|hostpci[0-9]+)$/;
+const mapped =
+  /^(name|cores|sockets|memory|bios|cpu|machine|agent|onboot|tags|boot|bootdisk|arch|net[0-9]+|ipconfig[0-9]+|virtiofs[0-9]+|hostpci[0-9]+)$/;
 
 export function mapQemu(ctx: GuestContext, node: string, vmid: number, conf: GuestConfig): Vm {
   const get = (key: string): string | undefined => conf.values.get(key);
   const name = get("name");
   const hostname = (name ?? `vm${vmid}`).split(".")[0]?.toLowerCase() ?? `vm${vmid}`;
   if (name === undefined) ctx.log.add(ctx.file, "defaulted", ["name"], `no name; the config calls it vm${vmid}`);
-  else if (hostname !== name) ctx.log.add(ctx.file, "defaulted", ["name"], `name ${name} is not a host name; the config says ${hostname}`);
+  else if (hostname !== name)
+    ctx.log.add(ctx.file, "defaulted", ["name"], `name ${name} is not a host name; the config says ${hostname}`);
   const sockets = integer(ctx, "sockets", get("sockets"));
   const disks = vmDisks(ctx, conf);
-  const onBoot = flag(get("onboot"));
+  const onBoot = parseProxmoxBoolean(get("onboot"));
   const guestTags = tags(get("tags"));
   const [first, ...rest] = vmNetworks(ctx, conf);
   const virtiofs = slots(conf, "virtiofs").flatMap((key) => share(ctx, key, conf.values.get(key) as string));
@@ -54,7 +56,7 @@ export function mapQemu(ctx: GuestContext, node: string, vmid: number, conf: Gue
       bios: bios(ctx, get("bios")),
       cpuType: single(ctx, "cpu", get("cpu"), "cputype", ["cputype"]) ?? "kvm64",
       ...(machine === undefined ? {} : { machine }),
-      agent: flag(single(ctx, "agent", get("agent"), "enabled", ["enabled"])) === true,
+      agent: parseProxmoxBoolean(single(ctx, "agent", get("agent"), "enabled", ["enabled"])) === true,
       ...(virtiofs.length === 0 ? {} : { virtiofs }),
       ...(passthrough.length === 0 ? {} : { passthrough }),
     } as Proxmox,
@@ -63,7 +65,13 @@ export function mapQemu(ctx: GuestContext, node: string, vmid: number, conf: Gue
 }
 
 /** The default key's value of a property string (`host`, `cputype=host,flags=+aes` → `host`). */
-function single(ctx: GuestContext, key: string, value: string | undefined, defaultKey: string, known: readonly string[]): string | undefined {
+function single(
+  ctx: GuestContext,
+  key: string,
+  value: string | undefined,
+  defaultKey: string,
+  known: readonly string[],
+): string | undefined {
   if (value === undefined) return undefined;
   const parts = properties(ctx, key, value, defaultKey);
   if (parts === undefined) return undefined;
@@ -103,10 +111,20 @@ function vmDisks(ctx: GuestContext, conf: GuestConfig): Disks {
   }
   found.sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot));
   const order = bootOrder(conf);
-  const root = order.map((slot) => found.find((disk) => disk.slot === slot)).find((disk) => disk !== undefined) ?? found[0];
-  if (root === undefined) ctx.log.add(ctx.file, "must-tell", [], "no disk on a storage with a size=: the model needs the root disk's storage and size");
+  const root =
+    order.map((slot) => found.find((disk) => disk.slot === slot)).find((disk) => disk !== undefined) ?? found[0];
+  if (root === undefined)
+    ctx.log.add(
+      ctx.file,
+      "must-tell",
+      [],
+      "no disk on a storage with a size=: the model needs the root disk's storage and size",
+    );
   return {
-    root: root === undefined ? {} : { disk: root.size, storage: root.storage, ...(root.slot === "scsi0" ? {} : { diskSlot: root.slot }) },
+    root:
+      root === undefined
+        ? {}
+        : { disk: root.size, storage: root.storage, ...(root.slot === "scsi0" ? {} : { diskSlot: root.slot }) },
     extra: found.filter((disk) => disk !== root),
     imported: new Set(found.map((disk) => disk.slot)),
   };
@@ -159,7 +177,7 @@ function share(ctx: GuestContext, key: string, value: string): NonNullable<Proxm
   lostParts(ctx, key, parts, ["dirid", "cache", "direct-io", "expose-acl", "expose-xattr"]);
   const cache = parts.get("cache");
   const on = (part: string): { [k: string]: boolean } => {
-    const value = flag(parts.get(part));
+    const value = parseProxmoxBoolean(parts.get(part));
     return value === undefined ? {} : { [camel(part)]: value };
   };
   return [
@@ -183,7 +201,12 @@ function pciDevices(ctx: GuestContext, key: string, value: string): NonNullable<
   if (parts === undefined) return [];
   const host = parts.get("host");
   if (host === undefined) {
-    ctx.log.add(ctx.file, "lost", [key], `${key}: a mapped device (mapping=${parts.get("mapping")}) has no PCI address for the model; not imported`);
+    ctx.log.add(
+      ctx.file,
+      "lost",
+      [key],
+      `${key}: a mapped device (mapping=${parts.get("mapping")}) has no PCI address for the model; not imported`,
+    );
     return [];
   }
   const options = [...parts].filter(([part]) => part !== "host").map(([part, v]) => `${part}=${v}`);

@@ -22,7 +22,12 @@ export function mapStorages(file: string, parsed: SectionFile, log: IssueLog): N
     for (const [key, values] of [...section.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const value = values.join(",");
       if (looksSecret(key, value))
-        log.add(file, "secret", [section.id, key], `${section.id}.${key} looks like a password or token: not copied into the config`);
+        log.add(
+          file,
+          "secret",
+          [section.id, key],
+          `${section.id}.${key} looks like a password or token: not copied into the config`,
+        );
       else options[key] = value;
     }
     storages[section.id] = { type: section.type as string, options };
@@ -30,7 +35,11 @@ export function mapStorages(file: string, parsed: SectionFile, log: IssueLog): N
   return storages;
 }
 
-export function mapDirectoryMappings(file: string, parsed: SectionFile, log: IssueLog): NonNullable<StorageInput["mappings"]> {
+export function mapDirectoryMappings(
+  file: string,
+  parsed: SectionFile,
+  log: IssueLog,
+): NonNullable<StorageInput["mappings"]> {
   const mappings: NonNullable<StorageInput["mappings"]> = {};
   for (const section of parsed.sections) {
     const paths: Record<string, string> = {};
@@ -47,7 +56,8 @@ export function mapDirectoryMappings(file: string, parsed: SectionFile, log: Iss
       }
     }
     const other = [...section.values.keys()].filter((key) => key !== "map" && key !== "description");
-    if (other.length > 0) log.add(file, "lost", [section.id], `${section.id}: ${other.join(", ")} not imported (the model has no field)`);
+    if (other.length > 0)
+      log.add(file, "lost", [section.id], `${section.id}: ${other.join(", ")} not imported (the model has no field)`);
     const description = section.values.get("description")?.join("\n");
     mappings[section.id] = { ...(description === undefined ? {} : { description }), paths };
   }

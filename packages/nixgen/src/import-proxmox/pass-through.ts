@@ -7,7 +7,11 @@ import { looksSecret } from "./secret-like.js";
 
 const internal = new Set(["digest", "parent"]);
 
-export function passThrough(ctx: GuestContext, values: ReadonlyMap<string, string>, mapped: RegExp): Record<string, string> {
+export function passThrough(
+  ctx: GuestContext,
+  values: ReadonlyMap<string, string>,
+  mapped: RegExp,
+): Record<string, string> {
   const kept: Record<string, string> = {};
   const secrets: string[] = [];
   for (const [key, value] of [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -16,7 +20,12 @@ export function passThrough(ctx: GuestContext, values: ReadonlyMap<string, strin
     else kept[key] = value;
   }
   for (const key of secrets)
-    ctx.log.add(ctx.file, "secret", [key], `${key} looks like a password or token: not copied into the config (set it again on the new guest)`);
+    ctx.log.add(
+      ctx.file,
+      "secret",
+      [key],
+      `${key} looks like a password or token: not copied into the config (set it again on the new guest)`,
+    );
   const names = Object.keys(kept);
   if (names.length > 0)
     ctx.log.add(ctx.file, "pass-through", [], `kept as written, outside the typed model: ${names.join(", ")}`);

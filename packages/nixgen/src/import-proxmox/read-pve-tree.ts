@@ -32,7 +32,13 @@ export async function readPveTree(dir: string): Promise<PveTree> {
       for (const name of await plainFiles(join(dir, folder))) {
         const vmid = /^([1-9][0-9]*)\.conf$/.exec(name)?.[1];
         if (vmid === undefined) continue;
-        guests.push({ kind, node, vmid: Number(vmid), path: `${folder}/${name}`, text: await readFile(join(dir, folder, name), "utf8") });
+        guests.push({
+          kind,
+          node,
+          vmid: Number(vmid),
+          path: `${folder}/${name}`,
+          text: await readFile(join(dir, folder, name), "utf8"),
+        });
       }
     }
   }
@@ -59,7 +65,10 @@ async function directories(dir: string): Promise<string[]> {
 }
 
 async function plainFiles(dir: string): Promise<string[]> {
-  return (await entries(dir)).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  return (await entries(dir))
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 async function optionalFile(path: string): Promise<string | undefined> {

@@ -11,7 +11,8 @@ const kinds = ["hosts", "profile", "secrets", "auto"] as const;
 
 export const importCommand = defineCommand({
   name: "import",
-  summary: "Turn an existing hosts.nix, profiles and secrets.nix, or a copy of /etc/pve, into a typed config (TypeScript)",
+  summary:
+    "Turn an existing hosts.nix, profiles and secrets.nix, or a copy of /etc/pve, into a typed config (TypeScript)",
   args: "FILE.nix…",
   flags: {
     proxmox: {
