@@ -132,6 +132,23 @@ describe("import --proxmox, then gen: containers", () => {
   });
 });
 
+test("the create script appends the kept keys and the raw lxc.* lines, which pct cannot set", () => {
+  const script = files.find((file) => file.path === "proxmox/lxc/102-create.sh")?.content ?? "";
+  expect(script).toContain(
+    [
+      "# Keys kept from the imported config, then raw lxc.* keys, which pct cannot set: appended before the first start.",
+      "printf '%s\\n' \\",
+      "  'nameserver: 1.1.1.1' \\",
+      "  'ostype: debian' \\",
+      "  'startup: order=1,up=30' \\",
+      "  'lxc.apparmor.profile: unconfined' \\",
+    ].join("\n"),
+  );
+  expect(script).toContain(
+    "  --net1 name=eth1,bridge=vmbr1,ip=10.0.20.2/24,gw=10.0.20.1,hwaddr=BC:24:11:00:01:12,tag=20 \\\n  --swap 256 \\",
+  );
+});
+
 describe("import --proxmox, then gen: VMs in hosts.nix", () => {
   /** The VM as Proxmox's config says it, in hosts.nix's terms (qemu-server's defaults where a key is absent). */
   function expectedVm(conf: GuestConfig): Record<string, unknown> {
