@@ -17,7 +17,7 @@ import { parsePropertyString } from "../src/import-proxmox/parse-property-string
 import { parseSectionConfig } from "../src/import-proxmox/parse-section-config.js";
 import { readPveTree, type GuestFile } from "../src/import-proxmox/read-pve-tree.js";
 import { plan } from "../src/plan.js";
-import { nixgen, tempDir } from "./helpers/cli-run.js";
+import { nixgen, tempDir, writeFiles } from "./helpers/cli-run.js";
 
 const fixture = fileURLToPath(new URL("./fixtures/pve-cluster/", import.meta.url));
 const TEMPLATE = "local:vztmpl/nixos-24.11-x86_64.tar.xz";
@@ -368,6 +368,27 @@ describe("import --proxmox: what is not copied, and what must be told", () => {
     );
     expect(validateConfig(withTemplates(imported.config)).ok).toBe(true);
   });
+});
+
+test("a container that leaves out what the model needs: validation names each field", async () => {
+  const dir = await tempDir();
+  await writeFiles(dir, {
+    "nodes/pve9/lxc/150.conf": "arch: amd64\nhostname: Bare\nnet0: name=eth0,bridge=vmbr0,ip=10.0.0.5/24,type=veth\n",
+  });
+  const bare = await importProxmox("copy", dir);
+  expect(bare.missing.map((issue) => issue.path.join("."))).toEqual([
+    "machines.bare.proxmox.cores",
+    "machines.bare.proxmox.disk",
+    "machines.bare.proxmox.storage",
+    "machines.bare.proxmox.network.ip.gateway",
+    "machines.bare.proxmox.template",
+  ]);
+  expect(bare.warnings[0]?.issues.map((issue) => issue.message)).toEqual([
+    "hostname Bare is written in lower case, as DNS compares it",
+    "no cores: the container may use every core of its node; the model needs a number",
+    "no rootfs: the model needs its storage and size",
+    "Proxmox does not keep the template a container was made from: set proxmox.template (e.g. local:vztmpl/nixos-24.11-x86_64.tar.xz)",
+  ]);
 });
 
 describe("nixgen import --proxmox (the CLI)", () => {

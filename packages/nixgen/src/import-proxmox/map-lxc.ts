@@ -24,6 +24,13 @@ export function mapLxc(ctx: GuestContext, node: string, vmid: number, conf: Gues
   const hostname = get("hostname");
   if (hostname === undefined)
     ctx.log.add(ctx.file, "defaulted", ["hostname"], `no hostname; Proxmox calls it CT${vmid}, the config ct${vmid}`);
+  else if (hostname !== hostname.toLowerCase())
+    ctx.log.add(
+      ctx.file,
+      "defaulted",
+      ["hostname"],
+      `hostname ${hostname} is written in lower case, as DNS compares it`,
+    );
   const cores = integer(ctx, "cores", get("cores"));
   if (cores === undefined)
     ctx.log.add(
@@ -64,6 +71,8 @@ export function mapLxc(ctx: GuestContext, node: string, vmid: number, conf: Gues
         ? {}
         : { raw: conf.lxc.map(([key, value]) => (value === "" ? `${key}:` : `${key}: ${value}`)) }),
       ...(Object.keys(extra).length === 0 ? {} : { extra }),
+      // What Proxmox did not say (template, and cores, rootfs where absent) stays unset on purpose:
+      // validation then names the field the user must fill in.
     } as Lxc["proxmox"],
   };
 }

@@ -59,6 +59,7 @@ export function mapQemu(ctx: GuestContext, node: string, vmid: number, conf: Gue
       agent: parseProxmoxBoolean(single(ctx, "agent", get("agent"), "enabled", ["enabled"])) === true,
       ...(virtiofs.length === 0 ? {} : { virtiofs }),
       ...(passthrough.length === 0 ? {} : { passthrough }),
+      // A VM without a sized disk leaves disk and storage unset on purpose: validation names them.
     } as Proxmox,
     ...(Object.keys(kept).length === 0 ? {} : { inventory: { proxmox: kept } }),
   };
@@ -183,6 +184,7 @@ function share(ctx: GuestContext, key: string, value: string): NonNullable<Proxm
   return [
     {
       mapping,
+      // A cache mode the model does not know is kept as written, and validation names it.
       ...(cache === undefined ? {} : { cache: cache as "auto" }),
       ...on("direct-io"),
       ...on("expose-acl"),

@@ -2,6 +2,7 @@
 // A guest belongs to the node whose folder holds it (nodes/<node>/lxc, nodes/<node>/qemu-server);
 // the top-level lxc/ and qemu-server/ are symlinks to the local node's folders and are not read,
 // nor is any symlink (a copy made with `tar` keeps them as links), nor priv/ (keys and passwords).
+import type { Dirent } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -51,7 +52,7 @@ export async function readPveTree(dir: string): Promise<PveTree> {
   };
 }
 
-async function entries(dir: string): Promise<import("node:fs").Dirent[]> {
+async function entries(dir: string): Promise<Dirent[]> {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch (error) {
