@@ -220,7 +220,7 @@ const nfs = z.strictObject({
 const common = {
   hostname,
   system: system.default("x86_64-linux"),
-  description: z.string().optional().describe("What the machine is for, printed as a comment"),
+  description: z.string().optional().describe("What the machine is for, printed as a comment; a Proxmox guest's notes"),
   stateVersion: stateVersion.optional(),
   timeZone: z.string().optional().describe("time.timeZone, e.g. Europe/Prague"),
   profile: name.optional().describe("Profile (profiles.<name>) this machine is built from"),
