@@ -37,6 +37,13 @@
       onBoot = true;
       bios = "seabios";
       cpuType = "host";
+      network = {
+        bridge = "vmbr0";
+        ip = {
+          address = "192.168.1.21/24";
+          gateway = "192.168.1.1";
+        };
+      };
     };
   };
   jellyfin = {

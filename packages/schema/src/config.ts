@@ -15,7 +15,7 @@ export const homelabConfig = z
       .strictObject({ nodes: z.record(name, proxmoxNode).default({}).describe("Proxmox nodes by name") })
       .default({ nodes: {} })
       .describe("Proxmox cluster nodes"),
-    storage: storage.default({ datasets: [], mappings: {} }),
+    storage: storage.default({ datasets: [], mappings: {}, storages: {} }),
     keys: keys.default({ users: {}, hosts: {}, groups: {} }),
     secrets: z.record(name, secret).default({}).describe("agenix secrets by name (the age.secrets attribute)"),
     profiles: z.record(name, profile).default({}).describe("Profiles by name (profiles/<name>-config.nix)"),

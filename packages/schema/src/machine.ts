@@ -30,8 +30,14 @@ const network = z
       .default("dhcp")
       .describe('"dhcp" or a static { address: "192.168.1.80/24", gateway: "192.168.1.1" }'),
     mac: mac.optional().describe("Fixed MAC address (hwaddr), e.g. for a DHCP reservation"),
+    name: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, "must be an interface name such as eth0").optional().describe("Interface name inside a container (default eth<N>)"),
+    model: z.enum(["virtio", "e1000", "e1000e", "rtl8139", "vmxnet3"]).optional().describe("VM network card model (Proxmox default virtio)"),
+    firewall: z.boolean().optional().describe("Proxmox firewall on this interface (firewall=1)"),
+    vlan: z.number().int().min(1).max(4094).optional().describe("VLAN tag (tag=)"),
   })
-  .describe("The first network interface (net0)");
+  .describe("A network interface (netN)");
+
+const tag = z.string().regex(/^[a-z0-9_][a-z0-9_+.-]*$/i, "must be a Proxmox tag: letters, digits, _ + . -");
 
 const placement = {
   node: name.describe("Proxmox node the guest runs on"),
@@ -45,8 +51,10 @@ const placement = {
   memory: z.number().int().min(16).describe("Memory in MB"),
   disk: diskSize.describe("Root disk size, e.g. 32G"),
   storage: z.string().min(1).describe("Proxmox storage of the root disk, e.g. local-lvm"),
-  network: network.default({ bridge: "vmbr0", ip: "dhcp" }),
+  network: network.default({ bridge: "vmbr0", ip: "dhcp" }).describe("The first network interface (net0)"),
+  extraNetworks: z.array(network).default([]).describe("Further network interfaces: net1, net2, …"),
   onBoot: z.boolean().optional().describe("Start with the node"),
+  tags: z.array(tag).default([]).describe("Proxmox tags of the guest"),
 };
 
 const bindMount = z
@@ -58,8 +66,19 @@ const bindMount = z
   })
   .describe("A bind mount point (mpN)");
 
+const volumeMount = z
+  .strictObject({
+    storage: z.string().min(1).describe("Proxmox storage of the volume, e.g. local-lvm"),
+    size: diskSize.describe("Volume size in whole GiB, e.g. 16G"),
+    container: absolutePath.describe("Path inside the container"),
+    readOnly: z.boolean().default(false).describe("Mount read-only (ro=1)"),
+    backup: z.boolean().optional().describe("Include in vzdump backups (backup=1)"),
+  })
+  .describe("A storage volume mounted into the container (mpN), numbered after the bind mounts");
+
 const lxcProxmox = z.strictObject({
   ...placement,
+  swap: z.number().int().min(0).optional().describe("Swap in MB (Proxmox default 512)"),
   template: z.string().min(1).describe("OS template, e.g. local:vztmpl/nixos-24.11-x86_64.tar.xz"),
   privileged: z.boolean().default(false).describe("Privileged container (--unprivileged 0)"),
   features: z
@@ -78,9 +97,14 @@ const lxcProxmox = z.strictObject({
     .default([])
     .describe("Bind mounts from the Proxmox host (mp0, mp1, …)"),
   raw: z
-    .array(z.string().regex(/^lxc\.[a-z0-9_.]+:( .*)?$/, "must be an lxc.* line such as \"lxc.apparmor.profile: unconfined\""))
+    .array(z.string().regex(/^lxc\.[a-z0-9_.-]+:( .*)?$/, "must be an lxc.* line such as \"lxc.apparmor.profile: unconfined\""))
     .default([])
     .describe("Raw lxc.* lines appended to the container config"),
+  volumes: z.array(volumeMount).default([]).describe("Storage volumes mounted into the container (mpN)"),
+  extra: z
+    .record(z.string().regex(/^[a-z][a-z_]*[0-9]*$/, "must be a pct.conf key such as ostype"), z.string())
+    .default({})
+    .describe("Further keys of the container config, written as they are (what `nixgen import --proxmox` found outside the model)"),
 });
 
 const virtiofsShare = z
@@ -102,8 +126,23 @@ const virtiofsShare = z
   })
   .describe("A virtiofs share of a directory mapping");
 
+const diskSlot = z.string().regex(/^(scsi|virtio|sata|ide)[0-9]+$/, "must be a Proxmox disk slot such as scsi0");
+
 const vmProxmox = z.strictObject({
   ...placement,
+  diskSlot: diskSlot.optional().describe("Bus and slot of the root disk (Proxmox default scsi0)"),
+  extraDisks: z
+    .array(
+      z.strictObject({
+        slot: diskSlot.describe("Bus and slot, e.g. scsi1"),
+        storage: z.string().min(1).describe("Proxmox storage, e.g. local-lvm"),
+        size: diskSize.describe("Size, e.g. 100G"),
+      }),
+    )
+    .default([])
+    .describe("Disks besides the root disk"),
+  sockets: z.number().int().min(1).optional().describe("CPU sockets (Proxmox default 1)"),
+  machine: z.string().regex(/^[a-z0-9_.+-]+$/, "must be a QEMU machine type such as q35").optional().describe("QEMU machine type, e.g. q35 (Proxmox default i440fx)"),
   cpuType: z.string().default("host").describe("CPU type, e.g. host"),
   bios: z
     .enum(["seabios", "ovmf"])
@@ -191,7 +230,7 @@ const nfs = z.strictObject({
 const common = {
   hostname,
   system: system.default("x86_64-linux"),
-  description: z.string().optional().describe("What the machine is for, printed as a comment"),
+  description: z.string().optional().describe("What the machine is for, printed as a comment; a Proxmox guest's notes"),
   stateVersion: stateVersion.optional(),
   timeZone: z.string().optional().describe("time.timeZone, e.g. Europe/Prague"),
   profile: name.optional().describe("Profile (profiles.<name>) this machine is built from"),

@@ -38,10 +38,18 @@ export const directoryMapping = z
   })
   .describe("A Proxmox cluster directory mapping (/cluster/mapping/dir), shared with VMs over virtiofs");
 
+export const proxmoxStorage = z
+  .strictObject({
+    type: z.string().regex(/^[a-z][a-z0-9]*$/, "must be a storage type such as dir, lvmthin or zfspool").describe("Storage type"),
+    options: z.record(z.string(), z.string()).default({}).describe("Its storage.cfg options as written, e.g. pool, content, nodes"),
+  })
+  .describe("A storage of /etc/pve/storage.cfg, listed in hosts.nix for tooling (not created by the generator)");
+
 export const storage = z
   .strictObject({
     datasets: z.array(dataset).default([]).describe("ZFS datasets created on Proxmox nodes"),
     mappings: z.record(name, directoryMapping).default({}).describe("Directory mappings by id"),
+    storages: z.record(name, proxmoxStorage).default({}).describe("Proxmox storages by id (storage.cfg)"),
   })
   .describe("Proxmox storage");
 

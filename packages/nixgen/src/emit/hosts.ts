@@ -112,6 +112,7 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
     bind("disk", proxmox.disk),
     bind("storage", proxmox.storage),
     ...(proxmox.onBoot === undefined ? [] : [bind("onBoot", proxmox.onBoot)]),
+    ...(proxmox.tags.length === 0 ? [] : [bind("tags", list(proxmox.tags))]),
   ];
   const inventory = (bindings: BindingNode[]): BindingNode[] =>
     withInventory(bindings, machine.inventory?.proxmox, omittedIn(machine.inventory?.omit ?? [], "proxmox"));
@@ -122,6 +123,16 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
     ...placement,
     bind("bios", machine.proxmox.bios),
     bind("cpuType", machine.proxmox.cpuType),
+    ...(machine.proxmox.sockets === undefined ? [] : [bind("sockets", machine.proxmox.sockets)]),
+    ...(machine.proxmox.machine === undefined ? [] : [bind("machine", machine.proxmox.machine)]),
+    ...(machine.proxmox.diskSlot === undefined ? [] : [bind("diskSlot", machine.proxmox.diskSlot)]),
+    ...(machine.proxmox.extraDisks.length === 0
+      ? []
+      : [bind("extraDisks", list(machine.proxmox.extraDisks.map((disk) => attrs({ ...disk }))))]),
+    ...(isDefaultNetwork(machine.proxmox.network) ? [] : [bind("network", networkAttrs(machine.proxmox.network))]),
+    ...(machine.proxmox.extraNetworks.length === 0
+      ? []
+      : [bind("extraNetworks", list(machine.proxmox.extraNetworks.map(networkAttrs)))]),
     ...(machine.proxmox.agent ? [] : [bind("agent", false)]),
     ...(attached.length === 0 ? [] : [bind("passthrough", list(attached))]),
     ...(machine.proxmox.virtiofs.length === 0
@@ -135,6 +146,26 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
   return bind("proxmox", attrs(inventory(vm)), comment.length === 0 ? {} : { comment: comment.join("\n") });
 }
 
+type Network = VmMachine["proxmox"]["network"];
+
+/** A VM's net0 is written when it says more than the default (vmbr0, DHCP). */
+function isDefaultNetwork(network: Network): boolean {
+  const { bridge, ip, ...rest } = network;
+  return bridge === "vmbr0" && ip === "dhcp" && Object.values(rest).every((value) => value === undefined);
+}
+
+/** `{ bridge = "vmbr1"; ip = { address = "…/24"; gateway = "…"; }; mac = "BC:24:11:…"; }`, only the fields set. */
+function networkAttrs(network: Network): NixExpr {
+  return attrs({
+    bridge: network.bridge,
+    ip: network.ip === "dhcp" ? "dhcp" : attrs({ ...network.ip }),
+    mac: network.mac,
+    model: network.model,
+    firewall: network.firewall,
+    vlan: network.vlan,
+  });
+}
+
 /** `{ mapping = "containers"; cache = "always"; }`: optional fields only when set, named as the OpenTofu provider names them. */
 function virtiofsShare(share: VmMachine["proxmox"]["virtiofs"][number]): NixExpr {
   return attrs({
@@ -146,10 +177,11 @@ function virtiofsShare(share: VmMachine["proxmox"]["virtiofs"][number]): NixExpr
   });
 }
 
-/** `_proxmox`: the nodes and directory mappings, for tooling that reads the inventory. */
+/** `_proxmox`: the nodes, directory mappings and storages, for tooling that reads the inventory. */
 function proxmoxMetadata(config: HomelabConfig): BindingNode[] {
   const nodes = Object.entries(config.proxmox.nodes);
   const mappings = Object.entries(config.storage.mappings);
+  const storages = Object.entries(config.storage.storages);
   const entries = [
     ...(nodes.length === 0
       ? []
@@ -166,6 +198,14 @@ function proxmoxMetadata(config: HomelabConfig): BindingNode[] {
     ...(mappings.length === 0
       ? []
       : [bind("mappings", attrs(mappings.map(([name, mapping]) => bind(name, attrs(mapping.paths)))))]),
+    ...(storages.length === 0
+      ? []
+      : [
+          bind(
+            "storages",
+            attrs(storages.map(([id, storage]) => bind(id, attrs({ type: storage.type, ...storage.options })))),
+          ),
+        ]),
   ];
   return entries.length === 0 ? [] : [bind("_proxmox", attrs(entries))];
 }

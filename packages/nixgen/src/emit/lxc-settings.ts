@@ -5,6 +5,7 @@
 import type { HomelabConfig, LxcMachine } from "@homelab/schema";
 import { TextValueError } from "../text/escape.js";
 import { propertyString } from "../text/property-string.js";
+import { encodeProxmoxText } from "../text/proxmox-text.js";
 import { nodeLabel } from "./proxmox-nodes.js";
 
 export interface LxcSettings {
@@ -18,10 +19,18 @@ export interface LxcSettings {
   readonly arch: "amd64" | "arm64";
   readonly cores: number;
   readonly memory: number;
+  /** Swap in MB; undefined leaves Proxmox's default (512). */
+  readonly swap: number | undefined;
+  /** `#Media server` lines: the machine's description as Proxmox stores a container's notes. */
+  readonly notes: readonly string[];
+  /** `media;nixos`, or undefined without tags. */
+  readonly tags: string | undefined;
   /** `local-lvm:32`: a new volume of that many GiB on that storage. */
   readonly rootfs: string;
   /** `name=eth0,bridge=vmbr0,ip=dhcp` */
   readonly net0: string;
+  /** net1, net2, …: `{ key: "net1", value: "name=eth1,bridge=vmbr1,ip=dhcp" }` */
+  readonly extraNets: readonly { readonly key: string; readonly value: string }[];
   /** `nesting=1,keyctl=1,fuse=1`, or undefined when no feature is on. */
   readonly features: string | undefined;
   readonly unprivileged: 0 | 1;
@@ -29,6 +38,8 @@ export interface LxcSettings {
   readonly onboot: boolean;
   readonly mounts: readonly MountPoint[];
   readonly raw: readonly string[];
+  /** Further keys as `key: value` lines (`proxmox.extra`). */
+  readonly extra: readonly string[];
 }
 
 export interface MountPoint {
@@ -54,22 +65,33 @@ export function lxcSettings(config: HomelabConfig, name: string, machine: LxcMac
     arch: machine.system === "aarch64-linux" ? "arm64" : "amd64",
     cores: proxmox.cores,
     memory: proxmox.memory,
+    swap: proxmox.swap,
+    notes: notes(machine.description),
+    tags: proxmox.tags.length === 0 ? undefined : proxmox.tags.join(";"),
     rootfs: `${storageId(proxmox.storage, `${field}.storage`)}:${gibibytes(proxmox.disk)}`,
-    net0: net0(proxmox.network, `${field}.network`),
+    net0: netN(proxmox.network, 0, `${field}.network`),
+    extraNets: proxmox.extraNetworks.map((network, i) => ({
+      key: `net${i + 1}`,
+      value: netN(network, i + 1, `${field}.extraNetworks[${i}]`),
+    })),
     features: features(proxmox.features),
     unprivileged: proxmox.privileged ? 0 : 1,
     onboot: proxmox.onBoot === true,
-    mounts: proxmox.bindMounts.map((mount, i) => ({
-      key: `mp${i}`,
-      value: propertyString([
-        { key: undefined, value: mount.host, field: `${field}.bindMounts[${i}].host` },
-        { key: "mp", value: mount.container, field: `${field}.bindMounts[${i}].container` },
-        ...(mount.readOnly ? [{ key: "ro", value: 1, field: `${field}.bindMounts[${i}].readOnly` }] : []),
-      ]),
-      container: mount.container,
-      comment: mount.comment,
-    })),
+    mounts: [
+      ...proxmox.bindMounts.map((mount, i) => ({
+        key: `mp${i}`,
+        value: propertyString([
+          { key: undefined, value: mount.host, field: `${field}.bindMounts[${i}].host` },
+          { key: "mp", value: mount.container, field: `${field}.bindMounts[${i}].container` },
+          ...(mount.readOnly ? [{ key: "ro", value: 1, field: `${field}.bindMounts[${i}].readOnly` }] : []),
+        ]),
+        container: mount.container,
+        comment: mount.comment,
+      })),
+      ...volumeMounts(proxmox, field),
+    ],
     raw: proxmox.raw,
+    extra: Object.entries(proxmox.extra).map(([key, value]) => `${key}: ${value}`),
   };
 }
 
@@ -89,7 +111,36 @@ function storageId(storage: string, field: string): string {
   return propertyString([{ key: undefined, value: storage, field }]);
 }
 
-function net0(network: LxcMachine["proxmox"]["network"], field: string): string {
+/** Volumes are numbered after the bind mounts: `mp2: local-lvm:16,mp=/srv/data,backup=1` (a new volume of 16 GiB). */
+function volumeMounts(proxmox: LxcMachine["proxmox"], field: string): MountPoint[] {
+  return proxmox.volumes.map((volume, i) => ({
+    key: `mp${proxmox.bindMounts.length + i}`,
+    value: propertyString([
+      {
+        key: undefined,
+        value: `${storageId(volume.storage, `${field}.volumes[${i}].storage`)}:${gibibytes(volume.size)}`,
+        field: `${field}.volumes[${i}]`,
+      },
+      { key: "mp", value: volume.container, field: `${field}.volumes[${i}].container` },
+      ...(volume.readOnly ? [{ key: "ro", value: 1, field: `${field}.volumes[${i}].readOnly` }] : []),
+      ...(volume.backup === undefined
+        ? []
+        : [{ key: "backup", value: volume.backup ? 1 : 0, field: `${field}.volumes[${i}].backup` }]),
+    ]),
+    container: volume.container,
+    comment: undefined,
+  }));
+}
+
+/** Each line `#` + encode_text (pve-container write_pct_config); trailing spaces as %20, which decode_text reads back. */
+function notes(description: string | undefined): string[] {
+  if (description === undefined) return [];
+  return description
+    .split("\n")
+    .map((line) => `#${encodeProxmoxText(line).replace(/ +$/, (spaces) => "%20".repeat(spaces.length))}`);
+}
+
+function netN(network: LxcMachine["proxmox"]["network"], index: number, field: string): string {
   const ip =
     network.ip === "dhcp"
       ? [{ key: "ip", value: "dhcp", field: `${field}.ip` }]
@@ -98,10 +149,12 @@ function net0(network: LxcMachine["proxmox"]["network"], field: string): string 
           { key: "gw", value: network.ip.gateway, field: `${field}.ip.gateway` },
         ];
   return propertyString([
-    { key: "name", value: "eth0", field },
+    { key: "name", value: network.name ?? `eth${index}`, field: `${field}.name` },
     { key: "bridge", value: network.bridge, field: `${field}.bridge` },
     ...ip,
     ...(network.mac === undefined ? [] : [{ key: "hwaddr", value: network.mac, field: `${field}.mac` }]),
+    ...(network.firewall === true ? [{ key: "firewall", value: 1, field: `${field}.firewall` }] : []),
+    ...(network.vlan === undefined ? [] : [{ key: "tag", value: network.vlan, field: `${field}.vlan` }]),
   ]);
 }
 

@@ -18,9 +18,16 @@ export function lxcMachines(config: HomelabConfig): [string, LxcMachine][] {
   );
 }
 
-/** `pct create`, a `pct set` per bind mount and the raw lines: shared by the script and the runbook. */
+/**
+ * `pct create`, a `pct set` per mount point and the appended lines (imported `extra` keys, then raw
+ * lxc.* lines): shared by the script and the runbook.
+ */
 export function lxcCommands(settings: LxcSettings): Rendered {
-  return renderBlock("lxc-commands.sh", { ...settings, confPath: `/etc/pve/lxc/${settings.vmid}.conf` });
+  return renderBlock("lxc-commands.sh", {
+    ...settings,
+    appended: [...settings.extra, ...settings.raw],
+    confPath: `/etc/pve/lxc/${settings.vmid}.conf`,
+  });
 }
 
 export function lxcConfPath(settings: LxcSettings): string {

@@ -1,18 +1,25 @@
 // `nixgen import FILE.nix…`: an existing hosts.nix, profiles and secrets.nix → one typed config
-// (homelab.config.ts). The import pipeline (Nix, ts-morph, prettier) is loaded inside `run` only.
+// (homelab.config.ts); `nixgen import --proxmox DIR`: the same from a copy of /etc/pve.
+// The import pipeline (Nix, ts-morph, prettier) is loaded inside `run` only.
 import { resolve } from "node:path";
 import { errorLine, issueReport } from "../../report.js";
 import { writeFileAtomic } from "../../write/atomic-write.js";
 import { UsageError } from "../args.js";
-import { defineCommand } from "../command.js";
+import { defineCommand, type ExitCode, type Io } from "../command.js";
 
 const kinds = ["hosts", "profile", "secrets", "auto"] as const;
 
 export const importCommand = defineCommand({
   name: "import",
-  summary: "Turn an existing hosts.nix, profiles and secrets.nix into a typed config (TypeScript)",
+  summary:
+    "Turn an existing hosts.nix, profiles and secrets.nix, or a copy of /etc/pve, into a typed config (TypeScript)",
   args: "FILE.nix…",
   flags: {
+    proxmox: {
+      type: "string",
+      value: "DIR",
+      description: "Import a copy of /etc/pve instead (guests, storage.cfg, mapping/directory.cfg); no FILE.nix then",
+    },
     as: {
       type: "string",
       value: "KIND",
@@ -37,8 +44,18 @@ export const importCommand = defineCommand({
     "listed as a warning. The config is checked by generating the files again: each evaluates to",
     "what was imported, or a warning says where it does not. Paths stay as they were written,",
     "relative to the imported file: generate into the directory the files came from.",
+    "",
+    "With --proxmox DIR, DIR is a copy of /etc/pve (see the README: one `ssh … tar` command makes it;",
+    "nixgen never connects anywhere). Each nodes/<node>/lxc and nodes/<node>/qemu-server config becomes",
+    "a machine on that node; snapshots, pending changes and anything that looks like a password or",
+    "token are not imported, and each is named in a warning. What the model needs but Proxmox does not",
+    "keep (a container's template) is listed at the end: set it before `nixgen gen`.",
   ].join("\n"),
   async run(flags, io, args) {
+    if (flags.proxmox !== undefined) {
+      if (args.length > 0) throw new UsageError("--proxmox imports a directory: name no .nix files with it");
+      return importFromProxmox(flags.proxmox, flags.out, io);
+    }
     if (args.length === 0) throw new UsageError("name at least one .nix file to import");
     const as = flags.as ?? "auto";
     if (!(kinds as readonly string[]).includes(as))
@@ -68,6 +85,30 @@ export const importCommand = defineCommand({
     return 0;
   },
 });
+
+async function importFromProxmox(dir: string, out: string | undefined, io: Io): Promise<ExitCode> {
+  const { importProxmox } = await import("../../import-proxmox/import-proxmox.js");
+  const { ImportError } = await import("../../import/issues.js");
+  let result;
+  try {
+    result = await importProxmox(dir, resolve(io.cwd, dir));
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    for (const { file, issues } of error.found) io.err.write(issueReport(io.err, file, issues));
+    io.err.write(errorLine(io.err, "nothing was imported"));
+    return 1;
+  }
+  for (const { file, issues } of result.warnings) io.err.write(issueReport(io.err, file, issues));
+  if (out === undefined) io.out.write(result.text);
+  else await writeFileAtomic(resolve(io.cwd, out), result.text);
+  const machines = Object.keys(result.config.machines ?? {}).length;
+  const todo =
+    result.missing.length === 0
+      ? "it validates"
+      : `${result.missing.length} ${result.missing.length === 1 ? "field" : "fields"} to set before \`nixgen gen\`, listed above`;
+  (out === undefined ? io.err : io.out).write(`${out ?? "the config"}: written (${machines} machines; ${todo})\n`);
+  return 0;
+}
 
 /** `containers=prom:/nvmeprom/containers,media=prom:/tank/media` → { containers: { prom: "/nvmeprom/containers" }, … }. */
 function parseMappings(value: string | undefined): Record<string, Record<string, string>> {
