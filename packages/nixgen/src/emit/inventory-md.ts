@@ -3,7 +3,7 @@
 // Everything comes from the review model, so the file changes exactly when the homelab's meaning does.
 import type { HomelabConfig } from "@homelab/schema";
 import { compare, reviewModel, type ReviewModel } from "../review/model.js";
-import { markdownTable } from "../text/markdown-table.js";
+import { markdownTable } from "../text/markdown.js";
 import { headerLines } from "./header.js";
 import { placementDiagram, portsText, servicesDiagram, storageDiagram } from "./inventory-diagrams.js";
 import type { Emitter } from "./types.js";
