@@ -1,7 +1,7 @@
 // The three Mermaid flowcharts of INVENTORY.md, drawn from the review model: Proxmox nodes holding
 // their guests, storage flowing to the machines that mount it, and services with their routes and ports.
 // Ids come from MermaidIds and every label goes through mermaidLabel (text/mermaid.ts), nowhere else.
-import { compare, type Ports, type ReviewModel } from "../review/model.js";
+import type { Ports, ReviewModel } from "../review/model.js";
 import { MermaidIds, mermaidLabel, mermaidLine } from "../text/mermaid.js";
 
 /** Statements of one flowchart, built in order; `text()` is the fenced block's content. */
@@ -108,28 +108,36 @@ export function storageDiagram(model: ReviewModel): string | undefined {
   return chart.text();
 }
 
-/** Machines as boxes holding their services (with open ports); each route's domain points at its service. Undefined without services. */
+/**
+ * Machines as boxes holding their services, with the ports each opens. A route is an edge labelled
+ * with its domain and port: from the machine's Caddy, which serves every route (service modules add
+ * them to `homelab.services.caddy.virtualHosts`), or from the domain itself where Caddy is not enabled.
+ * Undefined without services.
+ */
 export function servicesDiagram(model: ReviewModel): string | undefined {
   const machines = Object.entries(model.machines).filter(([, machine]) => Object.keys(machine.services).length > 0);
   if (machines.length === 0) return undefined;
   const chart = new Flowchart("LR");
-  const routes = new Map<string, [service: string, port: string][]>();
+  const routes: [from: string | undefined, domain: string, service: string, port: string][] = [];
   for (const [name, machine] of machines) {
+    const proxy = machine.services["caddy"] === undefined ? undefined : chart.ids.id("svc", `${name}.caddy`);
     chart.group(chart.ids.id("m", name), name, () => {
       for (const [service, { ports, route }] of Object.entries(machine.services)) {
         const id = chart.ids.id("svc", `${name}.${service}`);
         const open = portsText(ports);
         chart.node(id, ...(open === "" ? [service] : [service, open]));
-        if (route !== undefined && route.domain !== "(computed)") {
-          routes.set(route.domain, [...(routes.get(route.domain) ?? []), [id, route.port]]);
-        }
+        if (route !== undefined && route.domain !== "(computed)") routes.push([proxy, route.domain, id, route.port]);
       }
     });
   }
-  for (const [domain, targets] of [...routes].sort(([a], [b]) => compare(a, b))) {
+  for (const [from, domain, service, port] of routes) {
+    if (from !== undefined) {
+      chart.edge(from, service, `${domain} → :${port}`);
+      continue;
+    }
     const id = chart.ids.id("dom", domain);
     chart.node(id, domain);
-    for (const [service, port] of targets) chart.edge(id, service, `:${port}`);
+    chart.edge(id, service, `:${port}`);
   }
   return chart.text();
 }
