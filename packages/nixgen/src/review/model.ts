@@ -88,6 +88,15 @@ export interface ReviewSecret {
 }
 
 export function reviewModel(config: HomelabConfig): ReviewModel {
+  // One pass over the machines, not one per secret: bench homelabs have thousands of both.
+  const usedBy = new Map<string, string[]>();
+  for (const [machineName, machine] of sortedEntries(config.machines)) {
+    for (const secret of Object.keys(machine.secrets)) {
+      const users = usedBy.get(secret);
+      if (users === undefined) usedBy.set(secret, [machineName]);
+      else users.push(machineName);
+    }
+  }
   return {
     machines: Object.fromEntries(sortedEntries(config.machines).map(([name, machine]) => [name, reviewMachine(config, machine)])),
     storage: {
@@ -103,9 +112,7 @@ export function reviewModel(config: HomelabConfig): ReviewModel {
           group: secret.group,
           mode: secret.mode,
           readers: readers(config, secret.recipients),
-          usedBy: sortedEntries(config.machines)
-            .filter(([, machine]) => Object.hasOwn(machine.secrets, name))
-            .map(([machineName]) => machineName),
+          usedBy: usedBy.get(name) ?? [],
         },
       ]),
     ),
