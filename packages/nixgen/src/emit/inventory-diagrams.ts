@@ -4,10 +4,18 @@
 import type { Ports, ReviewModel } from "../review/model.js";
 import { MermaidIds, mermaidLabel, mermaidLine } from "../text/mermaid.js";
 
+/**
+ * Mermaid's defaults, which GitHub keeps: a longer diagram is refused ("Maximum text size in diagram
+ * exceeded"), and one with more edges is not drawn. https://mermaid.js.org/config/schema-docs/config.html
+ */
+export const mermaidLimits = { maxTextSize: 50_000, maxEdges: 500 } as const;
+
 /** Statements of one flowchart, built in order; `text()` is the fenced block's content. */
 class Flowchart {
   private readonly lines: string[];
   private depth = 1;
+  private size = 0;
+  private edges = 0;
   readonly ids = new MermaidIds();
 
   constructor(direction: "TB" | "LR") {
@@ -24,6 +32,7 @@ class Flowchart {
   }
 
   edge(from: string, to: string, label?: string): void {
+    this.edges++;
     this.add(label === undefined ? `${from} --> ${to}` : `${from} -->|"${mermaidLabel(label)}"| ${to}`);
   }
 
@@ -35,22 +44,37 @@ class Flowchart {
     this.add("end");
   }
 
-  text(): string {
-    return this.lines.join("\n") + "\n";
+  /** The diagram, or a note saying why it is not drawn when Mermaid would refuse it. */
+  text(what: string): Diagram {
+    if (this.size > mermaidLimits.maxTextSize || this.edges > mermaidLimits.maxEdges) {
+      return { tooLarge: `${what} is not drawn: it would exceed what Mermaid draws (${mermaidLimits.maxTextSize.toLocaleString("en")} characters, ${mermaidLimits.maxEdges} edges); the tables hold everything.` };
+    }
+    return { text: this.lines.join("\n") + "\n" };
+  }
+
+  /** True once the diagram is too large to draw: callers stop adding to it. */
+  get full(): boolean {
+    return this.size > mermaidLimits.maxTextSize || this.edges > mermaidLimits.maxEdges;
   }
 
   private add(statement: string): void {
-    this.lines.push("  ".repeat(this.depth) + mermaidLine(statement));
+    const line = "  ".repeat(this.depth) + mermaidLine(statement);
+    this.size += line.length + 1;
+    this.lines.push(line);
   }
 }
 
+export type Diagram = { readonly text: string } | { readonly tooLarge: string };
+
 /** Proxmox nodes as boxes holding their guests; bare-metal machines beside them. */
-export function placementDiagram(model: ReviewModel, maintenanceNodes: ReadonlySet<string>, nodes: readonly string[]): string {
+export function placementDiagram(model: ReviewModel, maintenanceNodes: ReadonlySet<string>, nodes: readonly string[]): Diagram {
   const chart = new Flowchart("TB");
   const machines = Object.entries(model.machines);
   for (const node of nodes) {
+    if (chart.full) break;
     chart.group(chart.ids.id("node", node), maintenanceNodes.has(node) ? `${node} (maintenance)` : node, () => {
       for (const [name, machine] of machines) {
+        if (chart.full) return;
         if (machine.guest?.node !== node) continue;
         const { vmid, cores, memory, disk } = machine.guest;
         chart.node(chart.ids.id("m", name), name, `${machine.kind.toUpperCase()} ${vmid}`, `${cores} cores · ${memory} MB · ${disk}`);
@@ -58,9 +82,10 @@ export function placementDiagram(model: ReviewModel, maintenanceNodes: ReadonlyS
     });
   }
   for (const [name, machine] of machines) {
+    if (chart.full) break;
     if (machine.guest === undefined) chart.node(chart.ids.id("m", name), name, "bare metal");
   }
-  return chart.text();
+  return chart.text("The placement diagram");
 }
 
 /**
@@ -68,7 +93,7 @@ export function placementDiagram(model: ReviewModel, maintenanceNodes: ReadonlyS
  * them (edge label: the mount point); NFS exports → the machines that mount them. Undefined when
  * nothing is shared.
  */
-export function storageDiagram(model: ReviewModel): string | undefined {
+export function storageDiagram(model: ReviewModel): Diagram | undefined {
   const chart = new Flowchart("LR");
   const { datasets, mappings } = model.storage;
   const mounts = Object.entries(model.machines).flatMap(([name, machine]) => machine.mounts.map((mount) => ({ name, machine, mount })));
@@ -88,6 +113,7 @@ export function storageDiagram(model: ReviewModel): string | undefined {
   /** Machines and mount sources drawn already (their ids). */
   const shown = new Set<string>();
   for (const { name, machine, mount } of mounts) {
+    if (chart.full) break;
     const target = chart.ids.id("m", name);
     if (!shown.has(target)) chart.node(target, name, machine.kind === "metal" ? "bare metal" : `${machine.kind.toUpperCase()} ${machine.guest?.vmid}`);
     shown.add(target);
@@ -105,7 +131,7 @@ export function storageDiagram(model: ReviewModel): string | undefined {
     shown.add(source);
     chart.edge(source, target, `${mount.via} ${label}`);
   }
-  return chart.text();
+  return chart.text("The storage diagram");
 }
 
 /**
@@ -114,12 +140,13 @@ export function storageDiagram(model: ReviewModel): string | undefined {
  * them to `homelab.services.caddy.virtualHosts`), or from the domain itself where Caddy is not enabled.
  * Undefined without services.
  */
-export function servicesDiagram(model: ReviewModel): string | undefined {
+export function servicesDiagram(model: ReviewModel): Diagram | undefined {
   const machines = Object.entries(model.machines).filter(([, machine]) => Object.keys(machine.services).length > 0);
   if (machines.length === 0) return undefined;
   const chart = new Flowchart("LR");
   const routes: [from: string | undefined, domain: string, service: string, port: string][] = [];
   for (const [name, machine] of machines) {
+    if (chart.full) break;
     const proxy = machine.services["caddy"] === undefined ? undefined : chart.ids.id("svc", `${name}.caddy`);
     chart.group(chart.ids.id("m", name), name, () => {
       for (const [service, { ports, route }] of Object.entries(machine.services)) {
@@ -131,6 +158,7 @@ export function servicesDiagram(model: ReviewModel): string | undefined {
     });
   }
   for (const [from, domain, service, port] of routes) {
+    if (chart.full) break;
     if (from !== undefined) {
       chart.edge(from, service, `${domain} → :${port}`);
       continue;
@@ -139,7 +167,7 @@ export function servicesDiagram(model: ReviewModel): string | undefined {
     chart.node(id, domain);
     chart.edge(id, service, `:${port}`);
   }
-  return chart.text();
+  return chart.text("The services diagram");
 }
 
 /** `tcp 80, 443 · udp 53`; empty when nothing is open. */

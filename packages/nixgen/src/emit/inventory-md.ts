@@ -5,7 +5,7 @@ import type { HomelabConfig } from "@homelab/schema";
 import { compare, reviewModel, type ReviewModel } from "../review/model.js";
 import { markdownTable } from "../text/markdown.js";
 import { headerLines } from "./header.js";
-import { placementDiagram, portsText, servicesDiagram, storageDiagram } from "./inventory-diagrams.js";
+import { placementDiagram, portsText, servicesDiagram, storageDiagram, type Diagram } from "./inventory-diagrams.js";
 import type { Emitter } from "./types.js";
 
 export const emitInventoryMd: Emitter = (ctx) => [
@@ -113,6 +113,6 @@ function secretsSection(model: ReviewModel): string {
   ].join("\n\n");
 }
 
-function mermaid(diagram: string): string {
-  return "```mermaid\n" + diagram + "```";
+function mermaid(diagram: Diagram): string {
+  return "text" in diagram ? "```mermaid\n" + diagram.text + "```" : `_${diagram.tooLarge}_`;
 }
