@@ -112,6 +112,11 @@ describe("diffModels", () => {
         { kind: "reader-removed", secret: "t", file: "secrets/tee.age", reader: "admin" },
       ],
     ],
+    [
+      "a machine decrypts a secret",
+      (c) => (c.machines.a.secrets = { s: true }),
+      [{ kind: "secret-used", machine: "a", secret: "s" }],
+    ],
     ["a key replaced", (c) => (c.keys.hosts.a = key(4)), [{ kind: "key-changed", key: "a" }]],
     [
       "machines added and removed",

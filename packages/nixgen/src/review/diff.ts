@@ -13,6 +13,7 @@ export type Change =
   | { readonly kind: "service-enabled" | "service-disabled"; readonly machine: string; readonly service: string }
   | { readonly kind: "route-changed"; readonly machine: string; readonly service: string; readonly from: string; readonly to: string }
   | { readonly kind: "secret-added" | "secret-removed"; readonly secret: string; readonly file: string }
+  | { readonly kind: "secret-used" | "secret-unused"; readonly machine: string; readonly secret: string }
   | { readonly kind: "reader-added" | "reader-removed"; readonly secret: string; readonly file: string; readonly reader: string }
   | { readonly kind: "key-changed"; readonly key: string };
 
@@ -80,6 +81,8 @@ function machineChanges(machine: string, old: ReviewMachine, now: ReviewMachine)
   const newMounts = new Map(now.mounts.map((mount) => [mountKey(mount), mount]));
   for (const [key, mount] of newMounts) if (!oldMounts.has(key)) changes.push({ kind: "mount-added", machine, mount });
   for (const [key, mount] of oldMounts) if (!newMounts.has(key)) changes.push({ kind: "mount-removed", machine, mount });
+  for (const secret of added(old.secrets, now.secrets)) changes.push({ kind: "secret-used", machine, secret });
+  for (const secret of added(now.secrets, old.secrets)) changes.push({ kind: "secret-unused", machine, secret });
   for (const service of union(old.services, now.services)) {
     const before = old.services[service];
     const after = now.services[service];

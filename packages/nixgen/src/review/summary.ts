@@ -34,6 +34,9 @@ export function changeLine(change: Change): string {
     case "secret-added":
     case "secret-removed":
       return `secret **${change.secret}** ${change.kind === "secret-added" ? "added" : "removed"} (${code(change.file)})`;
+    case "secret-used":
+    case "secret-unused":
+      return `**${change.machine}**: ${change.kind === "secret-used" ? "decrypts" : "no longer decrypts"} secret ${code(change.secret)}`;
     case "reader-added":
     case "reader-removed":
       return `secret **${change.secret}**: reader ${code(change.reader)} ${change.kind === "reader-added" ? "added" : "removed"}`;

@@ -1,7 +1,7 @@
 // `nixgen diff [BASE]`: what the homelab described by the config now changes, in meaning, against the
 // one generated at a git revision: each output directory's .review.json there is compared with the
 // review model of its config (so neither needs regenerating first), and the result is Markdown or JSON.
-import { posix } from "node:path";
+import { posix, relative, resolve, sep } from "node:path";
 import { validateConfig } from "@homelab/schema";
 import { reviewJsonPath } from "../../emit/review-json.js";
 import { InvalidConfigError } from "../../plan.js";
@@ -53,7 +53,9 @@ export const diffCommand = defineCommand({
         failed += 1;
         continue;
       }
-      const committed = await fileAtRevision(io.cwd, base, posix.join(target.out, reviewJsonPath));
+      // Relative to the current directory, as git reads `REV:./path`, even for an absolute --out.
+      const out = relative(io.cwd, resolve(io.cwd, target.out)).split(sep).join("/");
+      const committed = await fileAtRevision(io.cwd, base, posix.join(out, reviewJsonPath));
       const before: ReviewModel = committed === undefined ? emptyModel : (JSON.parse(committed) as ReviewModel);
       summaries.push({ out: target.out, changes: diffModels(before, now), rekey: rekeyList(before, now), baseline: committed !== undefined });
     }
