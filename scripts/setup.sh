@@ -30,6 +30,17 @@ if ! command -v nix-instantiate >/dev/null 2>&1; then
   fi
 fi
 
+# Debian's Chromium draws INVENTORY.md's Mermaid diagrams in the tests; without it those tests are skipped.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Chromium (Debian package chromium, for the diagram tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    say "Chromium is missing: the diagram tests will be skipped. Install it as root with 'apt-get install chromium'."
+  fi
+fi
+
 say "installing dependencies"
 pnpm install --frozen-lockfile --reporter=silent
 say "building packages"

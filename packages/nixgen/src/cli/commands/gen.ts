@@ -7,6 +7,7 @@ import { syncOutput } from "../../write/sync.js";
 import { missingUserFileIssues, missingUserFiles } from "../../write/user-files.js";
 import { UsageError } from "../args.js";
 import { defineCommand, type ExitCode, type Io } from "../command.js";
+import { rekeyNotice } from "../rekey-notice.js";
 import { evalFlags, evaluateTargets, syncTargetSnapshots, type EvalFlags } from "../gen-eval.js";
 import { configFlags, outFlag, resolveTargets, type Target, type TargetFlags } from "../targets.js";
 import { withConfig } from "../with-config.js";
@@ -64,6 +65,7 @@ export async function generateTargets(flags: TargetFlags & EvalFlags, io: Io, mo
   let stale = false;
   for (const [target, { files }] of plans) {
     const started = performance.now();
+    if (mode !== "check") io.out.write(await rekeyNotice(target.out, resolve(io.cwd, target.out), files));
     const changes = await syncOutput(resolve(io.cwd, target.out), files, { write: mode === "write" });
     stale ||= changes.some((change) => change.kind !== "unchanged");
     if (mode !== "write") io.out.write(changeReport(io.out, target.out, changes, mode));
