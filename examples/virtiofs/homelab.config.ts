@@ -64,6 +64,12 @@ export default defineConfig({
         virtiofs: [{ mapping: "containers", mountPoint: "/mnt/docker", owner: { user: "abl030", group: "users" } }],
       },
       replaces: { host: "doc1", dataPaths: ["/mnt/docker"] },
+      // Root file system and boot loader (SeaBIOS, GRUB on the first disk), without which NixOS refuses
+      // to build the system; here by hand until the VM emitter derives them from the model (issue 11).
+      nixos: {
+        "boot.loader.grub.device": "/dev/sda",
+        fileSystems: { "/": { device: "/dev/disk/by-label/nixos", fsType: "ext4" } },
+      },
     },
     igpu2: {
       kind: "vm",
@@ -93,6 +99,12 @@ export default defineConfig({
         passthrough: [{ id: "0000:00:02.0", deferred: true, note: "Intel iGPU, after doc2 is verified" }],
       },
       replaces: { host: "igpu", dataPaths: ["/mnt/docker"] },
+      // Root file system and boot loader (SeaBIOS, GRUB on the first disk), without which NixOS refuses
+      // to build the system; here by hand until the VM emitter derives them from the model (issue 11).
+      nixos: {
+        "boot.loader.grub.device": "/dev/sda",
+        fileSystems: { "/": { device: "/dev/disk/by-label/nixos", fsType: "ext4" } },
+      },
     },
   },
 });

@@ -23,13 +23,20 @@
   };
   virtualisation.podman.enable = true;
   services.qemuGuest.enable = true;
-  fileSystems."/mnt/docker" = {
-    device = "containers";
-    fsType = "virtiofs";
-    options = [
-      "rw"
-      "relatime"
-    ];
+  fileSystems = {
+    "/mnt/docker" = {
+      device = "containers";
+      fsType = "virtiofs";
+      options = [
+        "rw"
+        "relatime"
+      ];
+    };
+    "/" = {
+      device = "/dev/disk/by-label/nixos";
+      fsType = "ext4";
+    };
   };
   systemd.tmpfiles.rules = [ "d /mnt/docker 0755 abl030 users - -" ];
+  boot.loader.grub.device = "/dev/sda";
 }

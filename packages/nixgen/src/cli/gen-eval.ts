@@ -33,7 +33,10 @@ export async function evaluateTargets(
   const lib = libChoice(flags.lib);
   let evaluation;
   try {
-    evaluation = await evaluatePlanned(plans.map(([target, { files }]) => ({ name: target.out, files })), { lib });
+    evaluation = await evaluatePlanned(
+      plans.map(([target, { files }]) => ({ name: target.out, files, dir: resolve(io.cwd, target.out) })),
+      { lib },
+    );
   } catch (error) {
     evalEnvironmentError(io, error);
     return undefined;
