@@ -12,6 +12,8 @@ export type EvalKind = FileKind | "systems" | "system";
 /** How reports and `.eval/` name the evaluation of one nixosConfiguration. */
 export const systemPath = (name: string): string => `nixosConfigurations.${name}`;
 
+export const isSystemPath = (path: string): boolean => path.startsWith("nixosConfigurations.") && !path.includes("/");
+
 /**
  * `profiles/X.nix` → profile; `hosts.nix`, `secrets/secrets.nix` → data; `flake-outputs.nix` → flake;
  * `machines/X/default.nix` → machine; any other `.nix` file is a NixOS module (`modules/services/*.nix`,

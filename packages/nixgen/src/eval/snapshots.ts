@@ -9,6 +9,7 @@ import type { FileChange } from "../write/diff-tree.js";
 import { manifestPath, parseManifest } from "../write/manifest.js";
 import { syncOutput } from "../write/sync.js";
 import type { EvalRoot } from "./evaluate.js";
+import { isSystemPath } from "./kinds.js";
 
 export const snapshotDir = ".eval";
 
@@ -22,8 +23,8 @@ export function snapshotFiles(values: ReadonlyMap<string, unknown>): GeneratedFi
  * (`nixosConfigurations.frame1.json` → `nixosConfigurations.frame1`).
  */
 export function snapshotSource(snapshot: string): string | undefined {
-  const isSource = snapshot.endsWith(".nix.json") || (snapshot.startsWith("nixosConfigurations.") && !snapshot.includes("/"));
-  return isSource && snapshot.endsWith(".json") ? snapshot.slice(0, -".json".length) : undefined;
+  const source = snapshot.endsWith(".json") ? snapshot.slice(0, -".json".length) : undefined;
+  return source !== undefined && (source.endsWith(".nix") || isSystemPath(source)) ? source : undefined;
 }
 
 /** Brings `<out>/.eval/` in line with the values (or, with `write: false`, says what differs). */

@@ -7,6 +7,11 @@ const machine = (hostname: string): MachineInput => ({
   hostname,
   stateVersion: "25.05",
   users: { admin: { admin: true, authorizedKeys: ["admin"] } },
+  // A system NixOS (and `gen --eval`) accepts: a root file system and a boot loader.
+  nixos: {
+    "boot.loader.grub.device": "/dev/sda",
+    fileSystems: { "/": { device: "/dev/disk/by-label/nixos", fsType: "ext4" } },
+  },
 });
 
 export function smallHomelab(machines: readonly string[] = ["alpha", "beta"]): HomelabConfigInput {
