@@ -122,7 +122,13 @@ rec {
         ageBin = mkOption { type = types.str; default = "rage/bin/rage"; };
         secrets = mkOption { type = types.attrsOf secretType; default = { }; };
         secretsDir = mkOption { type = types.path; default = "/run/agenix"; };
-        secretsMountPoint = mkOption { type = types.str; default = "/run/agenix.d"; };
+        secretsMountPoint = mkOption {
+          type = types.str // {
+            check = s: types.str.check s && builtins.match "[ \t\n]*" s == null && builtins.match ".+/" s == null;
+            description = "${types.str.description} (with check: non-empty without trailing slash)";
+          };
+          default = "/run/agenix.d";
+        };
         identityPaths = mkOption {
           type = types.listOf types.path;
           default =
