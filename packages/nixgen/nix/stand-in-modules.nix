@@ -49,16 +49,17 @@ rec {
 
   # NixOS modules imported through `modulesPath`, by their path below nixos/modules.
   modulesPath = {
-    # nixos/modules/virtualisation/proxmox-lxc.nix
+    # nixos/modules/virtualisation/proxmox-lxc.nix (25.05 adds `enable`, default true, around its config)
     "virtualisation/proxmox-lxc.nix" = standIn "<modulesPath>/virtualisation/proxmox-lxc.nix" ({ config, ... }:
       let cfg = config.proxmoxLXC; in
       {
         options.proxmoxLXC = {
+          enable = mkOption { type = types.bool; default = true; };
           privileged = mkOption { type = types.bool; default = false; };
           manageNetwork = mkOption { type = types.bool; default = false; };
           manageHostName = mkOption { type = types.bool; default = false; };
         };
-        config = {
+        config = lib.mkIf cfg.enable {
           boot.isContainer = true;
           boot.loader.initScript.enable = true;
           console.enable = true;

@@ -3,11 +3,17 @@
 // does not have, a system without a root file system or boot loader, an agenix secret whose `.age`
 // file does not exist. Each case is a small output directory written for the test: the generated
 // files listed in its manifest, the user's own files beside them.
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { attrs, bind, call, id, path } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
+import { nixDir } from "../src/eval/batch.js";
 import { evalGenerated } from "../src/eval/check.js";
 import { evaluatePlanned } from "../src/eval/planned.js";
 import { libLabel, resolveLib } from "../src/eval/lib-source.js";
+import { nixEvalJson } from "../src/eval/nix-process.js";
+import { parseOptionRows } from "../src/eval/option-rows.js";
 import { tempDir, writeFiles } from "./helpers/cli-run.js";
 
 const lib = resolveLib("auto");
@@ -224,4 +230,15 @@ describe("gen --eval: planned files, with the user's files from the output direc
       ["nixosConfigurations.metal", "nixgen eval: ./machines/metal/default.nix imports ./machines/metal/hardware.nix, which does not exist"],
     ]);
   });
+});
+
+test("the stand-ins of agenix and proxmox-lxc.nix declare their options with the types of the NixOS option list", async () => {
+  const fixture = fileURLToPath(new URL("fixtures/stand-in-option-types.nix", import.meta.url));
+  const table = fileURLToPath(new URL("../../schema/data/nixos-options.tsv", import.meta.url));
+  const result = await nixEvalJson(call(id("import"), path(fixture), attrs([bind("lib", call(id("import"), path(`${nixDir}lib-double.nix`)))])));
+  if (!result.ok) throw new Error(result.error.message);
+  const rows = parseOptionRows(await readFile(table, "utf8")).filter(
+    ([name]) => (name.startsWith("age.") || name.startsWith("proxmoxLXC.")) && !name.startsWith("age.secrets.<name>"),
+  );
+  expect(result.value).toEqual(Object.fromEntries(rows));
 });
