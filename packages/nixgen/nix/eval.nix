@@ -22,7 +22,7 @@
 let
   inherit (builtins)
     attrNames concatMap elem filter functionArgs isAttrs isFunction isList isPath length
-    listToAttrs mapAttrs pathExists removeAttrs sort stringLength substring
+    listToAttrs mapAttrs pathExists removeAttrs stringLength substring
     ;
 
   # pkgs
