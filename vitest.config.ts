@@ -1,8 +1,14 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Tests import workspace packages from source, so no build is needed to run them.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// The unmodified nixpkgs lib beside the repository (CI has it): when present, the tests evaluate
+// with it instead of the double (their names say which lib); a fresh clone without it uses the double.
+const nixpkgsLib = fileURLToPath(new URL("../shared/nixpkgs-lib", import.meta.url));
+const env = process.env["NIXGEN_NIXPKGS"] === undefined && existsSync(`${nixpkgsLib}/lib/default.nix`) ? { NIXGEN_NIXPKGS: nixpkgsLib } : {};
 
 export default defineConfig({
   resolve: {
@@ -16,6 +22,7 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     // Builds dist/ once: the CLI tests run the built entry point, as users do.
     globalSetup: ["test/global-setup.ts"],
+    env,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

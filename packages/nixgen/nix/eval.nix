@@ -2,14 +2,16 @@
 # expression src/eval/batch.ts builds; each function returns plain JSON-able data.
 #
 # Nothing from nixpkgs is available, so the parts of the world the generated files reach for are
-# stand-ins, each named in the output where it was used:
+# stand-ins, each listed under `standIns` in the snapshot of every evaluation that used it:
 # - `pkgs`: one fake derivation per name (`pkgs.vim` shows as "vim"), plus `writeText` and
 #   `caddy.withPlugins`, which show their arguments;
-# - NixOS options: declared from the committed subset of the NixOS option list (`nixosOptions`,
-#   built from nixos-options.tsv), with their real types; options nobody sets hold an "unset"
-#   marker that is never printed, and a few that modules read get their NixOS defaults;
-# - flake inputs (agenix, disko), `modulesPath` and imports of files nixgen does not generate
-#   (hardware.nix, the profile system's configuration.nix): stub modules, listed under `stubs`.
+# - NixOS options: declared from the NixOS option list (`nixosOptions`, built from
+#   packages/schema/data/nixos-options.tsv), with their real types; options nobody sets hold an
+#   "unset" marker that is never printed, and the few that modules and the checks read get their
+#   NixOS defaults;
+# - NixOS's checks that fail `nixos-rebuild` (root file system, boot loader), `modulesPath` modules
+#   and the flake inputs agenix and disko: modules written after their sources in stand-in-modules.nix.
+# An import of a file that does not exist, or of a `modulesPath` module without a stand-in, is an error.
 {
   lib,
   # Every name `pkgs` must answer to; harmless when too many (a `with pkgs;` never shadows a binding).
@@ -19,8 +21,8 @@
 }:
 let
   inherit (builtins)
-    attrNames concatMap elem filter functionArgs head isAttrs isFunction isList isPath length
-    listToAttrs mapAttrs pathExists removeAttrs stringLength substring tail typeOf
+    attrNames concatMap elem filter functionArgs isAttrs isFunction isList isPath length
+    listToAttrs mapAttrs pathExists removeAttrs stringLength substring
     ;
 
   # pkgs
@@ -37,95 +39,76 @@ let
 
   # Paths show relative to the example's root, so snapshots hold no absolute path.
   modulesPath = /nixgen-stand-in/nixos/modules;
+  under = prefix: p: let s = toString p; in substring 0 (stringLength prefix + 1) s == prefix + "/";
+  rest = prefix: p: let s = toString p; in substring (stringLength prefix + 1) (stringLength s) s;
   relative = root: p:
-    let
-      s = toString p;
-      under = prefix: substring 0 (stringLength prefix + 1) s == prefix + "/";
-      rest = prefix: substring (stringLength prefix + 1) (stringLength s) s;
-    in
-    if under (toString root) then "./${rest (toString root)}"
-    else if under (toString modulesPath) then "<modulesPath>/${rest (toString modulesPath)}"
-    else s;
+    if under (toString root) p then "./${rest (toString root) p}"
+    else if under (toString modulesPath) p then "<modulesPath>/${rest (toString modulesPath) p}"
+    else toString p;
 
   # The marker a stand-in option holds until something sets it.
   unset = { _type = "nixgen-unset"; };
   isUnset = v: isAttrs v && v._type or null == "nixgen-unset";
 
-  # Defaults of the NixOS options generated modules read without setting them (nixpkgs
-  # nixos/modules/tasks/network-interfaces.nix, services/monitoring/prometheus/exporters.nix).
+  # Defaults of the NixOS options that generated modules, the stand-ins and the checks read without
+  # setting them (nixpkgs nixos/modules/tasks/network-interfaces.nix,
+  # services/monitoring/prometheus/exporters.nix, services/networking/ssh/sshd.nix, system/boot/stage-2.nix).
   nixosDefaults = {
     "networking.hostName" = "nixos";
     "services.prometheus.exporters.node.port" = 9100;
+    "boot.isContainer" = false;
+    "services.openssh.enable" = false;
+    "services.openssh.hostKeys" = [
+      { type = "rsa"; bits = 4096; path = "/etc/ssh/ssh_host_rsa_key"; }
+      { type = "ed25519"; path = "/etc/ssh/ssh_host_ed25519_key"; }
+    ];
   };
-  standIn = path: type: lib.mkOption {
-    type = type // {
-      check = v: isUnset v || type.check v;
-      merge = loc: defs: if builtins.all (d: isUnset d.value) defs then unset else type.merge loc defs;
-    };
-    default = nixosDefaults.${path} or unset;
-  };
-  # nixpkgs' `pkgs.formats.json { }`.type, which NixOS uses for JSON, YAML and TOML settings.
-  formats.json =
-    let
-      inherit (lib.types) attrsOf bool float int listOf nullOr oneOf path str;
-      valueType = nullOr (oneOf [ bool int float str path (attrsOf valueType) (listOf valueType) ]) // { description = "JSON value"; };
-    in
-    valueType;
+  # The type, accepting the marker besides its values. `substSubModules` rebuilds a type from its
+  # parts (the real lib does so for submodule options), so it must wrap what it rebuilds too.
+  withUnset = type: type // {
+    check = v: isUnset v || type.check v;
+    merge = loc: defs:
+      let set = filter (d: !isUnset d.value) defs; in
+      if set == [ ] then unset else type.merge loc set;
+  } // lib.optionalAttrs (type ? substSubModules) { substSubModules = m: withUnset (type.substSubModules m); };
+  standIn = path: type: lib.mkOption { type = withUnset type; default = nixosDefaults.${path} or unset; };
   nixosModule = {
     _file = "<NixOS option stand-ins>";
     # The manual hides `assertions` and `warnings` (nixos/modules/misc/assertions.nix), so the option
     # list lacks them: declared here as NixOS does.
-    options = nixosOptions { inherit lib standIn formats; } // {
+    options = nixosOptions { inherit lib standIn; } // {
       assertions = lib.mkOption { type = lib.types.listOf lib.types.unspecified; default = [ ]; };
       warnings = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ ]; };
     };
   };
 
-  # Stubs record themselves, so every evaluation lists what it did not really evaluate.
-  stubsModule = {
+  # Stand-ins record themselves, so every evaluation lists what it did not really evaluate.
+  standInsModule = {
     _file = "<nixgen eval>";
-    options.nixgen.stubs = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ ]; };
+    options.nixgen.standIns = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ ]; };
+    config.nixgen.standIns = [ "NixOS option declarations (nixos-options.tsv)" "pkgs (packages by name)" ];
   };
-  stub = name: extra: { _file = "<stub ${name}>"; key = "stub:${name}"; config.nixgen.stubs = [ name ]; } // extra;
-
-  # agenix's options with agenix's defaults (github:ryantm/agenix modules/age.nix).
-  agenixStub = stub "inputs.agenix.nixosModules.default" {
-    options.age = {
-      identityPaths = lib.mkOption { type = lib.types.listOf lib.types.path; };
-      secrets = lib.mkOption {
-        default = { };
-        type = lib.types.attrsOf (lib.types.submodule ({ name, config, ... }: {
-          options = {
-            name = lib.mkOption { type = lib.types.str; default = name; };
-            file = lib.mkOption { type = lib.types.path; };
-            path = lib.mkOption { type = lib.types.str; default = "/run/agenix/${config.name}"; };
-            mode = lib.mkOption { type = lib.types.str; default = "0400"; };
-            owner = lib.mkOption { type = lib.types.str; default = "0"; };
-            group = lib.mkOption { type = lib.types.str; default = "0"; };
-            symlink = lib.mkOption { type = lib.types.bool; default = true; };
-          };
-        }));
-      };
-    };
-  };
-  inputs = {
+  standInModules = import ./stand-in-modules.nix { inherit lib relative isUnset; };
+  inputsFor = root: {
     nixpkgs.lib.nixosSystem = args: { _type = "nixgen-nixosSystem"; inherit args; };
-    agenix.nixosModules.default = agenixStub;
-    # disko's device tree (github:nix-community/disko module.nix), declared so a machine's disko.nix evaluates.
-    disko.nixosModules.disko = stub "inputs.disko.nixosModules.disko" {
-      options.disko.devices = lib.mkOption { type = lib.types.attrsOf lib.types.anything; default = { }; };
-    };
+    agenix.nixosModules.default = standInModules.agenix root;
+    disko.nixosModules.disko = standInModules.disko;
   };
 
-  # A module file, with every import of a file that does not exist replaced by a stub.
-  withStubs = root: m:
-    if isPath m && !pathExists m then stub (relative root m) { }
+  # A module as the module system would load it, with every import checked: a file that does not
+  # exist and a `modulesPath` module without a stand-in are errors naming the importing file.
+  load = root: importer: m:
+    if isPath m && under (toString modulesPath) m then
+      standInModules.modulesPath.${rest (toString modulesPath) m}
+        or (throw "nixgen eval: ${importer} imports ${relative root m}, a NixOS module without a stand-in here (there are: ${lib.concatStringsSep ", " (attrNames standInModules.modulesPath)})")
+    else if isPath m && !pathExists m then throw "nixgen eval: ${importer} imports ${relative root m}, which does not exist"
     else if isPath m then
       let
         value = import m;
-        fix = module: if isAttrs module && module ? imports then module // { imports = map (withStubs root) module.imports; } else module;
+        fix = module: if isAttrs module && module ? imports then module // { imports = map (load root (relative root m)) module.imports; } else module;
       in
       { _file = toString m; key = toString m; imports = [ (if isFunction value then args: fix (value args) else fix value) ]; }
+    else if isAttrs m && m ? imports then m // { imports = map (load root importer) m.imports; }
     else m;
 
   # JSON-able data: paths relative to the root, packages by name, unset stand-ins dropped.
@@ -195,11 +178,15 @@ let
     if failed == [ ] then eval
     else throw "Failed assertions:\n${lib.concatStringsSep "\n" (map (a: "- ${a.message}") failed)}";
 
-  evalNixos = { root, modules, specialArgs }:
+  # `system`: a whole system, which NixOS's boot checks apply to (a service module alone is not one).
+  evalNixos = { root, importer, modules, specialArgs, system ? true }:
     checked (lib.evalModules {
-      modules = [ nixosModule stubsModule ] ++ map (withStubs root) modules;
+      modules = [ nixosModule standInsModule ] ++ lib.optional system standInModules.nixosChecks ++ map (load root importer) modules;
       specialArgs = { inherit pkgs modulesPath; } // specialArgs;
     });
+  standInsOf = eval: attrNames (listToAttrs (map (name: { inherit name; value = null; }) eval.config.nixgen.standIns));
+
+  nixosConfigurationsOf = root: flake: (import flake (inputsFor root)).nixosConfigurations or { };
 
   knownArgs = [ "config" "lib" "pkgs" "options" "modulesPath" "specialArgs" "name" ];
 in
@@ -208,7 +195,7 @@ in
 
   data = { root, file }: show root false (import file);
 
-  flake = { root, file }: show root false (import file inputs);
+  flake = { root, file }: show root false (import file (inputsFor root));
 
   # The module with everything in its directory (generated machines import every module), enabled
   # with its defaults; options without a default take their example.
@@ -216,7 +203,7 @@ in
     let
       # Arguments a profile system passes (systemSettings, userSettings) are given as empty sets.
       arguments = removeAttrs (builtins.foldl' (acc: f: let v = import f; in acc // (if isFunction v then mapAttrs (_: _: { }) (functionArgs v) else { })) { } siblings) knownArgs;
-      evalWith = extra: evalNixos { inherit root; modules = siblings ++ extra; specialArgs = arguments; };
+      evalWith = extra: evalNixos { inherit root; importer = relative root file; modules = siblings ++ extra; specialArgs = arguments; system = false; };
       declared = filter (l: elem (toString file) l.option.declarations) (optionLeaves [ ] (evalWith [ ]).options);
       shallowest = builtins.foldl' (n: l: if length l.path < n then length l.path else n) 9999 (filter (l: lib.last l.path == "enable") declared);
       enables = filter (l: lib.last l.path == "enable" && length l.path == shallowest) declared;
@@ -232,20 +219,37 @@ in
       enabledWith = listToAttrs (map (s: { name = dotted s.path; value = show root false s.value; }) settings);
       inherit arguments;
       config = configOf root enabled.options (l: setByDefinition l || elem (dotted l.path) ownPaths);
-      stubs = builtins.sort (a: b: a < b) enabled.config.nixgen.stubs;
+      standIns = standInsOf enabled;
     };
 
-  # The machine as its flake output builds it (the flake's modules and specialArgs), or alone.
-  machine = { root, file, flake ? null }:
+  # The name of every `nixosConfigurations` entry of a flake, with the files among its modules.
+  systems = { root, flake }:
+    mapAttrs (_: s: map (relative root) (filter isPath (s.args.modules or [ ]))) (nixosConfigurationsOf root flake);
+
+  # One `nixosConfigurations.<name>` as nixpkgs.lib.nixosSystem builds it: its modules and specialArgs together.
+  system = { root, flake, name }:
     let
-      outputs = if flake == null then { } else (import flake inputs).nixosConfigurations or { };
-      registered = filter (c: elem file (c.args.modules or [ ])) (map (n: outputs.${n}) (attrNames outputs));
-      system = if registered == [ ] then { modules = [ file ]; specialArgs = { }; } else (head registered).args;
-      eval = evalNixos { inherit root; inherit (system) modules; specialArgs = system.specialArgs or { }; };
+      args = (nixosConfigurationsOf root flake).${name}.args;
+      eval = evalNixos {
+        inherit root;
+        importer = "${relative root flake} (nixosConfigurations.${name})";
+        modules = args.modules or [ ];
+        specialArgs = args.specialArgs or { };
+      };
     in
     {
-      modules = map (m: if isAttrs m && m ? _file then m._file else relative root m) system.modules;
+      system = args.system or null;
+      modules = map (m: if isAttrs m && m ? _file then m._file else relative root m) (args.modules or [ ]);
+      specialArgs = attrNames (args.specialArgs or { });
+      standIns = standInsOf eval;
       config = configOf root eval.options setByDefinition;
-      stubs = builtins.sort (a: b: a < b) eval.config.nixgen.stubs;
+    };
+
+  # A machine file no flake output registers, evaluated as a system of its own.
+  machine = { root, file }:
+    let eval = evalNixos { inherit root; importer = relative root file; modules = [ file ]; specialArgs = { }; }; in
+    {
+      standIns = standInsOf eval;
+      config = configOf root eval.options setByDefinition;
     };
 }

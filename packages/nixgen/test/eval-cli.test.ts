@@ -19,13 +19,13 @@ describe("gen --eval", () => {
     expect(first.code).toBe(0);
     expect(withoutTiming(first.stdout)).toMatch(/^generated\/\.eval: (\d+) files: \1 written, 0 unchanged in N ms$/m);
     const snapshots = await snapshot(join(dir, "generated/.eval"));
-    expect([...snapshots.keys()]).toContain("machines/alpha/default.nix.json");
+    expect([...snapshots.keys()]).toContain("nixosConfigurations.alpha.json");
     expect(JSON.parse(snapshots.get("hosts.nix.json")?.content ?? "{}")).toHaveProperty(["alpha", "hostname"], "alpha");
 
     expect((await nixgen(["check", "--eval", "--lib", "double"], dir)).code).toBe(0);
     const evaluated = await nixgen(["eval", "--lib", "double"], dir);
     expect(evaluated.code).toBe(0);
-    expect(withoutTiming(evaluated.stdout)).toMatch(/^\d+ Nix files evaluated with lib double \(nix\/lib-double\.nix\): 1 Nix process in N ms$/m);
+    expect(withoutTiming(evaluated.stdout)).toMatch(/^2 Nix files and 2 nixosConfigurations evaluated with lib double \(nix\/lib-double\.nix\): 2 Nix processes in N ms$/m);
 
     // Without --eval, gen and check leave .eval/ alone: it is not in the output's manifest.
     expect((await nixgen(["gen"], dir)).code).toBe(0);

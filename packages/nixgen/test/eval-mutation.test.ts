@@ -37,7 +37,7 @@ describe("a changed value fails the check, naming the file", () => {
     [
       "frame1/modules/services/grafana.nix",
       (t: string) => t.replace("default = 3001;", "default = 3002;"),
-      ["machines/frame1-vm/default.nix", "machines/frame1/default.nix", "modules/services/grafana.nix"].map((p) => `generated/frame1/.eval/${p}.json`),
+      ["modules/services/grafana.nix.json", "nixosConfigurations.frame1-vm.json", "nixosConfigurations.frame1.json"].map((p) => `generated/frame1/.eval/${p}`),
     ],
     ["lxchome/hosts.nix", (t: string) => t.replace("vmid = 110;", "vmid = 111;"), ["generated/lxchome/.eval/hosts.nix.json"]],
     [
@@ -50,10 +50,8 @@ describe("a changed value fails the check, naming the file", () => {
     [
       "lxchome/profiles/LXC-base-config.nix",
       (t: string) => t.replace('timezone = "Europe/Madrid";', 'timezone = "Europe/Lisbon";'),
-      [
-        "generated/lxchome/.eval/machines/LXCHOME/default.nix.json",
-        ...["LXC-base-config.nix", "LXCHOME-config.nix"].map((p) => `generated/lxchome/.eval/profiles/${p}.json`),
-      ],
+      // …and the system built from it, whose profile system reads the time zone.
+      ["nixosConfigurations.LXCHOME.json", "profiles/LXC-base-config.nix.json", "profiles/LXCHOME-config.nix.json"].map((p) => `generated/lxchome/.eval/${p}`),
     ],
   ] as const)("%s", async (path, edit, want) => {
     expect(await drifted(await mutated(path, edit))).toEqual(want);
@@ -87,7 +85,7 @@ describe("a file that does not evaluate fails with its path and Nix's error line
     const line = (await readFile(join(dir, "generated/frame1/modules/services/loki.nix"), "utf8")).split("\n").findIndex((l) => l.includes("default = ;")) + 1;
     const result = await evalGenerated("generated/frame1", { cwd: dir, lib: "double" });
     // Modules are evaluated with their whole directory, as machines import them.
-    const importers = ["machines/frame1-vm/default.nix", "machines/frame1/default.nix", ...["alloy", "caddy", "grafana", "homepage", "loki", "victoriametrics"].map((m) => `modules/services/${m}.nix`)];
+    const importers = [...["alloy", "caddy", "grafana", "homepage", "loki", "victoriametrics"].map((m) => `modules/services/${m}.nix`), "nixosConfigurations.frame1", "nixosConfigurations.frame1-vm"];
     expect(result.failures.map((f) => [f.path, f.message, f.at])).toEqual(
       importers.map((path) => [path, "syntax error, unexpected ';'", `generated/frame1/modules/services/loki.nix:${line}:17`]),
     );
@@ -101,7 +99,7 @@ describe("a file that does not evaluate fails with its path and Nix's error line
     expect(result.stderr).toBe(
       [
         "✖ generated/lxchome/hosts.nix: syntax error, unexpected ';' (at generated/lxchome/hosts.nix:17:14)",
-        "✖ 1 of 26 files failed to evaluate",
+        "✖ 1 of 26 failed to evaluate",
       ].join("\n"),
     );
     // The examples that evaluate are still compared with their snapshots; lxchome's are left alone.
@@ -115,7 +113,7 @@ describe("a file that does not evaluate fails with its path and Nix's error line
     const result = await evalGenerated("generated/frame1", { cwd: dir, lib: "double" });
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({
-      path: "machines/frame1/default.nix",
+      path: "nixosConfigurations.frame1",
       message: expect.stringContaining(
         "A definition for option `homelab.services.grafana.port' is not of type `16 bit unsigned integer; between 0 and 65535 (both inclusive)'. Definition values:\n- In `generated/frame1/machines/frame1/default.nix': 70000",
       ) as unknown,
@@ -126,7 +124,7 @@ describe("a file that does not evaluate fails with its path and Nix's error line
     const dir = await mutated("virtiofs/machines/doc2/default.nix", (t) => t.replace("services.qemuGuest.enable = true;", "services.qemuGuest.enabled = true;"));
     const result = await evalGenerated("generated/virtiofs", { cwd: dir, lib: "double" });
     expect(result.failures.map((f) => [f.path, f.message.split("\n")[0]])).toEqual([
-      ["machines/doc2/default.nix", "The option `services.qemuGuest.enabled' does not exist. Definition values:"],
+      ["nixosConfigurations.doc2", "The option `services.qemuGuest.enabled' does not exist. Definition values:"],
     ]);
   });
 });

@@ -34,17 +34,15 @@ export async function evaluateTargets(
   const lib = libChoice(flags.lib);
   let evaluation;
   try {
-    const outputs = plans.map(async ([target, { files, userFiles }]) => ({
-      name: target.out,
-      files,
-      // Read from the output directory (gen has checked they are there): the machines import them.
-      userFiles: await Promise.all(
-        userFiles
-          .filter((file) => !file.path.startsWith("../"))
-          .map(async (file) => ({ path: file.path, content: await readFile(join(resolve(io.cwd, target.out), file.path), "utf8") })),
-      ),
-    }));
-    evaluation = await evaluatePlanned(await Promise.all(outputs), { lib });
+    evaluation = await evaluatePlanned(
+      plans.map(([target, { files, userFiles }]) => ({
+        name: target.out,
+        files,
+        dir: resolve(io.cwd, target.out),
+        userFiles: userFiles.map((file) => file.path).filter((path) => !path.startsWith("../")),
+      })),
+      { lib },
+    );
   } catch (error) {
     evalEnvironmentError(io, error);
     return undefined;

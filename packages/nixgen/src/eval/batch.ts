@@ -13,7 +13,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { attrs, bind, call, id, inherit, letIn, path, select, type NixExpr } from "@homelab/nix";
-import type { FileKind } from "./kinds.js";
+import type { EvalKind } from "./kinds.js";
 import type { LibSource } from "./lib-source.js";
 
 /** nix/ beside dist/ and src/: shipped with the package, read at run time. */
@@ -22,15 +22,16 @@ export const nixDir = fileURLToPath(new URL("../../nix/", import.meta.url));
 export interface BatchEntry {
   /** The name the result comes back under. */
   readonly key: string;
-  readonly kind: FileKind;
+  readonly kind: EvalKind;
   /** Absolute directory the example's paths are relative to. */
   readonly root: string;
-  /** Path of the file inside `root`. */
+  /** Path of the file inside `root`, or how a system is named (`nixosConfigurations.frame1`). */
   readonly path: string;
   /** Modules: every module of its directory, itself included (paths inside `root`). */
   readonly siblings?: readonly string[];
-  /** Machines: the flake outputs that may register it (path inside `root`). */
+  /** Systems: the flake outputs that declare them (path inside `root`), and the system's name. */
   readonly flake?: string;
+  readonly name?: string;
 }
 
 export interface BatchContext {
@@ -65,11 +66,13 @@ export function batchExpression(entries: readonly BatchEntry[], context: BatchCo
 
 function entryArgs(entry: BatchEntry): NixExpr {
   const inRoot = (p: string) => path(join(entry.root, p));
+  const isFile = entry.kind !== "system" && entry.kind !== "systems";
   return attrs([
     bind("root", path(entry.root)),
-    bind("file", inRoot(entry.path)),
+    ...(isFile ? [bind("file", inRoot(entry.path))] : []),
     ...(entry.siblings === undefined ? [] : [bind("siblings", entry.siblings.map(inRoot))]),
     ...(entry.flake === undefined ? [] : [bind("flake", inRoot(entry.flake))]),
+    ...(entry.name === undefined ? [] : [bind("name", entry.name)]),
   ]);
 }
 

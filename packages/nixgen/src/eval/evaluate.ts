@@ -1,14 +1,16 @@
-// Evaluates every generated Nix file of one or more output directories in one Nix process. When
-// that process fails (one broken file stops a whole evaluation: a parse error cannot be caught
+// Evaluates every generated Nix file of one or more output directories, and every
+// `nixosConfigurations.<name>` of their flake outputs as a whole system, in one Nix process (after
+// one that lists the systems). When that process fails (one broken file stops a whole evaluation: a parse error cannot be caught
 // inside Nix), the batch is split in halves and each half evaluated again, in parallel, until every
 // failure is pinned on one file; a single bad file costs about 2·log2(n) extra processes.
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { nixosOptionRows, parseOptionRows } from "@homelab/schema";
 import { dirname, join } from "node:path";
 import { batchExpression, nixDir, packageNamesOf, type BatchContext, type BatchEntry } from "./batch.js";
-import { fileKind } from "./kinds.js";
+import { fileKind, systemPath } from "./kinds.js";
 import { resolveLib, type LibChoice, type LibSource } from "./lib-source.js";
-import { nixosStandIns, rowsNamedIn } from "./nixos-stand-ins.js";
+import { nixosStandIns } from "./nixos-stand-ins.js";
+import { declaredRows } from "./option-pruning.js";
 import { nixEvalJson, type NixError } from "./nix-process.js";
 
 export interface EvalRoot {
@@ -16,7 +18,7 @@ export interface EvalRoot {
   readonly name: string;
   /** The directory on disk (absolute). */
   readonly dir: string;
-  /** Generated files inside `dir`; those that are not Nix are skipped. */
+  /** Generated files inside `dir`; those that are not Nix are skipped. Files a user added beside them are read where imported. */
   readonly files: readonly string[];
 }
 
@@ -38,7 +40,7 @@ export interface FileFailure {
 
 export interface Evaluation {
   readonly lib: LibSource;
-  /** Root name → file path → what the file evaluates to. */
+  /** Root name → file path (or `nixosConfigurations.<name>`) → what it evaluates to. */
   readonly values: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
   readonly failures: readonly FileFailure[];
   /** Nix processes started: 1 when everything evaluates. */
@@ -47,19 +49,18 @@ export interface Evaluation {
 
 export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOptions = {}): Promise<Evaluation> {
   const lib = resolveLib(options.lib ?? "auto", options.env);
-  const entries = roots.flatMap((root, index) => entriesOf(root, index));
   const rootOf = (entry: BatchEntry) => roots[Number(entry.key.slice(0, entry.key.indexOf(":")))] as EvalRoot;
-  const sources = await Promise.all(entries.map((entry) => readFile(join(entry.root, entry.path), "utf8")));
-  // agenix's `age.*` come from its stub in nix/eval.nix, which knows agenix's defaults.
+  const words = packageNamesOf(await Promise.all([...(await nixFilesOf(roots)), ...(await nixFilesIn(nixDir))].map((file) => readFile(file, "utf8"))));
+  // agenix's `age.*` and proxmox-lxc.nix's `proxmoxLXC.*` exist only where their modules are
+  // imported: their stand-ins in nix/stand-in-modules.nix declare them.
   const listed = options.nixosOptions === undefined ? nixosOptionRows() : parseOptionRows(options.nixosOptions);
-  const evalNix = await readFile(join(nixDir, "eval.nix"), "utf8");
-  const rows = rowsNamedIn(listed, [...sources, evalNix]).filter(([name]) => !name.startsWith("age."));
-  const context: BatchContext = { lib, packageNames: packageNamesOf(sources), nixosOptions: nixosStandIns(rows) };
+  const rows = listed.filter(([name]) => !name.startsWith("age.") && !name.startsWith("proxmoxLXC."));
+  const context: BatchContext = { lib, packageNames: words, nixosOptions: nixosStandIns(declaredRows(rows, new Set(words))) };
 
   const results = new Map<string, unknown>();
   const errors: [BatchEntry, NixError][] = [];
   let processes = 0;
-  const run = async (group: readonly BatchEntry[]): Promise<void> => {
+  const run = async (group: readonly BatchEntry[], failed: [BatchEntry, NixError][]): Promise<void> => {
     if (group.length === 0) return;
     processes += 1;
     // A lone file gets the trace, whose positions lead back into the generated file.
@@ -67,13 +68,20 @@ export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOpt
     if (result.ok) {
       for (const entry of group) results.set(entry.key, (result.value as Record<string, unknown>)[entry.key]);
     } else if (group.length === 1) {
-      errors.push([group[0] as BatchEntry, result.error]);
+      failed.push([group[0] as BatchEntry, result.error]);
     } else {
       const half = Math.ceil(group.length / 2);
-      await Promise.all([run(group.slice(0, half)), run(group.slice(half))]);
+      await Promise.all([run(group.slice(0, half), failed), run(group.slice(half), failed)]);
     }
   };
-  await run(entries);
+  // First the systems each flake declares; a flake that fails here fails again, reported, as a file.
+  const flakes = roots.flatMap((root, index) =>
+    root.files.includes(flakeFile) ? [{ key: `${index}:systems`, kind: "systems" as const, root: root.dir, path: flakeFile, flake: flakeFile }] : [],
+  );
+  await run(flakes, []);
+  const systems = (index: number) => (results.get(`${index}:systems`) ?? {}) as Record<string, string[]>;
+  const entries = roots.flatMap((root, index) => entriesOf(root, index, systems(index)));
+  await run(entries, errors);
 
   const values = new Map(roots.map((root) => [root.name, new Map<string, unknown>()]));
   for (const entry of entries) {
@@ -85,20 +93,43 @@ export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOpt
   return { lib, values, failures, processes };
 }
 
-/** Keys are `<root index>:<path>`: unique across roots, and they lead back to the root. */
-function entriesOf(root: EvalRoot, index: number): BatchEntry[] {
+const flakeFile = "flake-outputs.nix";
+
+/**
+ * Every Nix file of the roots: the generated ones and those a user put beside them (hardware.nix,
+ * a profile system), which the systems import. `.eval/` holds JSON only.
+ */
+async function nixFilesOf(roots: readonly EvalRoot[]): Promise<string[]> {
+  return (await Promise.all(roots.map((root) => nixFilesIn(root.dir)))).flat();
+}
+
+async function nixFilesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  // User files are symbolic links in `gen --eval`'s scratch copy.
+  return entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".nix")).map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * Keys are `<root index>:<path>`: unique across roots, and they lead back to the root. A machine file
+ * a nixosConfiguration lists is evaluated as part of that system, not alone.
+ */
+function entriesOf(root: EvalRoot, index: number, systems: Readonly<Record<string, readonly string[]>>): BatchEntry[] {
   const nix = root.files.filter((path) => fileKind(path) !== undefined).sort();
-  const flake = nix.includes("flake-outputs.nix") ? "flake-outputs.nix" : undefined;
-  return nix.map((path) => {
+  const inSystems = new Set(Object.values(systems).flatMap((files) => files.map((file) => file.replace(/^\.\//, ""))));
+  const files = nix.flatMap((path): BatchEntry[] => {
     const kind = fileKind(path) as NonNullable<ReturnType<typeof fileKind>>;
     const base = { key: `${index}:${path}`, kind, root: root.dir, path };
+    if (kind === "machine" && inSystems.has(path)) return [];
     if (kind === "module") {
       const siblings = nix.filter((other) => fileKind(other) === "module" && dirname(other) === dirname(path));
-      return { ...base, siblings };
+      return [{ ...base, siblings }];
     }
-    if (kind === "machine" && flake !== undefined) return { ...base, flake };
-    return base;
+    return [base];
   });
+  const whole = Object.keys(systems)
+    .sort()
+    .map((name): BatchEntry => ({ key: `${index}:${systemPath(name)}`, kind: "system", root: root.dir, path: systemPath(name), flake: flakeFile, name }));
+  return [...files, ...whole];
 }
 
 function failure(root: EvalRoot, entry: BatchEntry, error: NixError, roots: readonly EvalRoot[]): FileFailure {

@@ -4,6 +4,17 @@
 export type FileKind = "profile" | "data" | "flake" | "machine" | "module";
 
 /**
+ * What one entry of a batch evaluates: a file of a kind, `systems` (the names and files of a flake's
+ * `nixosConfigurations`) or `system` (one of them as a whole).
+ */
+export type EvalKind = FileKind | "systems" | "system";
+
+/** How reports and `.eval/` name the evaluation of one nixosConfiguration. */
+export const systemPath = (name: string): string => `nixosConfigurations.${name}`;
+
+export const isSystemPath = (path: string): boolean => path.startsWith("nixosConfigurations.") && !path.includes("/");
+
+/**
  * `profiles/X.nix` → profile; `hosts.nix`, `secrets/secrets.nix` → data; `flake-outputs.nix` → flake;
  * `machines/X/default.nix` → machine; any other `.nix` file is a NixOS module (`modules/services/*.nix`,
  * `profiles/proxmox-lxc/enhancements.nix`). Files that are not Nix have no kind.

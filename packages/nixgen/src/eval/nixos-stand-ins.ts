@@ -47,17 +47,6 @@ export function nixosStandIns(rows: readonly (readonly [string, string])[]): Nix
   return fn(["lib", "standIn"], letIn(formatBindings(), optionTree(optionPathTree(rows))), { ellipsis: true });
 }
 
-/**
- * The rows whose every name segment occurs in `texts` as a word (`<name>` and `*` match anything).
- * A file can only set or read an option whose names it spells, so every option the files touch keeps
- * its declaration with its type, a misspelt one still does not exist, and a free-form option keeps
- * its free-form type; the other ~20,000 declarations would only cost each Nix process seconds.
- */
-export function rowsNamedIn(rows: readonly (readonly [string, string])[], texts: readonly string[]): (readonly [string, string])[] {
-  const words = new Set(texts.flatMap((text) => text.split(/[^A-Za-z0-9_'-]+/)));
-  return rows.filter(([name]) => name.split(".").every((segment) => wildcards.has(segment) || words.has(segment)));
-}
-
 /** The stand-in of one type phrase, for tests: `lib` and the format types must be in scope. */
 export function standInType(phrase: string): NixExpr {
   return typeExpr(parseNixosType(phrase), undefined);

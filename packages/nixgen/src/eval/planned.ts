@@ -1,6 +1,9 @@
 // `gen --eval`: evaluates the files a run plans (not what is on disk, which may be stale) by writing
-// their Nix files to a temporary directory per output, all evaluated in one batch.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+// their Nix files to a temporary directory per output, all evaluated in one batch. The files a user
+// keeps beside the generated ones (hardware.nix, a profile system, `.age` files) are linked in from
+// the output directory, as the systems import them there; only those the config declares, so an
+// undeclared one is as missing here as it would be on a fresh clone.
+import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { GeneratedFile } from "../emit/types.js";
@@ -11,8 +14,10 @@ export interface PlannedOutput {
   /** The output directory as reports name it (`generated/frame1`). */
   readonly name: string;
   readonly files: readonly GeneratedFile[];
-  /** Files the user wrote that the generated ones import (hardware.nix, …): present, not evaluated alone. */
-  readonly userFiles?: readonly GeneratedFile[];
+  /** The output directory on disk (absolute) that holds the user's own files. */
+  readonly dir?: string;
+  /** Paths (inside `dir`) of the files the user provides that the generated ones import (hardware.nix, `.age` files, …). */
+  readonly userFiles?: readonly string[];
 }
 
 export async function evaluatePlanned(outputs: readonly PlannedOutput[], options: EvalOptions = {}): Promise<Evaluation> {
@@ -22,15 +27,25 @@ export async function evaluatePlanned(outputs: readonly PlannedOutput[], options
       outputs.map(async (output, index) => {
         const dir = join(scratch, String(index));
         const nix = output.files.filter((file) => fileKind(file.path) !== undefined);
-        for (const file of [...nix, ...(output.userFiles ?? [])]) {
+        for (const file of nix) {
           await mkdir(dirname(join(dir, file.path)), { recursive: true });
           await writeFile(join(dir, file.path), file.content);
         }
+        if (output.dir !== undefined) await linkUserFiles(output.dir, dir, output.userFiles ?? []);
         return { name: output.name, dir, files: nix.map((file) => file.path) };
       }),
     );
     return await evaluateRoots(roots, options);
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Links the user's files that exist in `from` into `to`; a missing one stays missing, for Nix to name. */
+async function linkUserFiles(from: string, to: string, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    if (!(await stat(join(from, path)).then((s) => s.isFile(), () => false))) continue;
+    await mkdir(dirname(join(to, path)), { recursive: true });
+    await symlink(join(from, path), join(to, path));
   }
 }

@@ -1,4 +1,5 @@
-// The evaluated JSON of every generated Nix file, kept beside it as `.eval/<path>.json`: a change in
+// The evaluated JSON of every generated Nix file, kept beside it as `.eval/<path>.json`, and of every
+// nixosConfiguration as a whole, as `.eval/nixosConfigurations.<name>.json`: a change in
 // what a file means shows up in review as a JSON diff even when the Nix diff is hard to read. The
 // directory belongs to nixgen as a whole (its own manifest), so `gen` without `--eval` leaves it be.
 import { readFile, readdir } from "node:fs/promises";
@@ -8,6 +9,7 @@ import type { FileChange } from "../write/diff-tree.js";
 import { manifestPath, parseManifest } from "../write/manifest.js";
 import { syncOutput } from "../write/sync.js";
 import type { EvalRoot } from "./evaluate.js";
+import { isSystemPath } from "./kinds.js";
 
 export const snapshotDir = ".eval";
 
@@ -16,9 +18,13 @@ export function snapshotFiles(values: ReadonlyMap<string, unknown>): GeneratedFi
   return [...values].map(([path, value]) => ({ path: `${path}.json`, content: `${JSON.stringify(value, null, 2)}\n` }));
 }
 
-/** The generated file a snapshot belongs to: `modules/x.nix.json` → `modules/x.nix`. */
+/**
+ * What a snapshot belongs to: a generated file (`modules/x.nix.json` → `modules/x.nix`) or a system
+ * (`nixosConfigurations.frame1.json` → `nixosConfigurations.frame1`).
+ */
 export function snapshotSource(snapshot: string): string | undefined {
-  return snapshot.endsWith(".nix.json") ? snapshot.slice(0, -".json".length) : undefined;
+  const source = snapshot.endsWith(".json") ? snapshot.slice(0, -".json".length) : undefined;
+  return source !== undefined && (source.endsWith(".nix") || isSystemPath(source)) ? source : undefined;
 }
 
 /** Brings `<out>/.eval/` in line with the values (or, with `write: false`, says what differs). */

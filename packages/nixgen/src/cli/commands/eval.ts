@@ -5,6 +5,7 @@ import { LibUnavailableError, libLabel, type LibChoice } from "../../eval/lib-so
 import { NixNotFoundError } from "../../eval/nix-process.js";
 import { driftReport, failureReport } from "../../eval/report.js";
 import { snapshotDir } from "../../eval/snapshots.js";
+import { isSystemPath } from "../../eval/kinds.js";
 import { changeReport, errorLine, paint, summaryLine } from "../../report.js";
 import { UsageError } from "../args.js";
 import { defineCommand, type Flags, type Io } from "../command.js";
@@ -37,7 +38,7 @@ export function evalEnvironmentError(io: Io, error: unknown): 1 {
 
 export const evalCommand = defineCommand({
   name: "eval",
-  summary: "Evaluate every generated Nix file with Nix and compare the result with its .eval/ snapshot",
+  summary: "Evaluate every generated Nix file and nixosConfiguration with Nix and compare the result with its .eval/ snapshot",
   args: "[DIR]",
   flags: {
     update: { type: "boolean", description: "Write the .eval/ snapshots instead of comparing them" },
@@ -46,9 +47,12 @@ export const evalCommand = defineCommand({
   details: [
     `DIR (default: ${defaultOut}) is an output directory or a directory of them (generated/<example>/).`,
     "Profiles, hosts.nix and secrets.nix evaluate to their JSON, flake outputs to the machines they",
-    "register, modules and machines through lib.evalModules to their options and config. Without",
-    "nixpkgs here, a test double of its lib and stand-ins of NixOS options, pkgs and flake inputs",
-    "are used; NIXGEN_NIXPKGS=/path/to/nixpkgs (or <nixpkgs> on NIX_PATH) brings the real lib.",
+    "register, service modules through lib.evalModules to their options and config, and each",
+    "nixosConfigurations.<name> as a whole system (its modules and specialArgs together), with",
+    "NixOS's checks: root file system, boot loader, the .age files of age.secrets. A missing import",
+    "is an error. Without nixpkgs here, NixOS options are declared from the NixOS option list,",
+    "and pkgs, modulesPath modules, agenix and disko are stand-ins, listed in each snapshot;",
+    "NIXGEN_NIXPKGS=/path/to/nixpkgs (or <nixpkgs> on NIX_PATH) brings the real lib.",
   ].join("\n"),
   async run(flags, io, args) {
     if (args.length > 1) throw new UsageError(`expected at most one directory, got ${args.length}`);
@@ -70,11 +74,13 @@ export const evalCommand = defineCommand({
       }
       io.out.write(`${paint(io.out, "bold", `${root}/${snapshotDir}:`)} ${summaryLine(changes, mode, performance.now() - started)}\n`);
     }
-    const files = [...result.values.values()].reduce((n, values) => n + values.size, 0) + result.failures.length;
+    const evaluated = [...result.values.values()].flatMap((values) => [...values.keys()]).concat(result.failures.map((f) => f.path));
+    const systems = evaluated.filter(isSystemPath).length;
     const processes = `${result.processes} Nix ${result.processes === 1 ? "process" : "processes"}`;
-    io.out.write(`${files} Nix files evaluated with ${libLabel(result.lib)}: ${processes} in ${Math.round(performance.now() - started)} ms\n`);
+    const what = `${evaluated.length - systems} Nix files and ${systems} nixosConfigurations`;
+    io.out.write(`${what} evaluated with ${libLabel(result.lib)}: ${processes} in ${Math.round(performance.now() - started)} ms\n`);
     if (result.failures.length > 0) {
-      io.err.write(errorLine(io.err, `${result.failures.length} of ${files} files failed to evaluate`));
+      io.err.write(errorLine(io.err, `${result.failures.length} of ${evaluated.length} failed to evaluate`));
     } else if (!result.ok) {
       io.err.write(errorLine(io.err, "generated files evaluate differently from their snapshots: run `nixgen eval --update` (in this repository: `pnpm gen`)"));
     }
