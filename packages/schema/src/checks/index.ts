@@ -5,7 +5,7 @@ import type { Issue } from "../issue.js";
 import type { Check } from "./check.js";
 import { checkDiskSizes } from "./disk.js";
 import { checkHostnames, checkMacs, checkStaticIps, checkVmids } from "./identity.js";
-import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames } from "./keys.js";
+import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames, checkProfileKeys, checkRegistryKeys } from "./keys.js";
 import { checkLxcDocker, checkLxcFuse, checkLxcNfs, checkLxcQemuGuest } from "./lxc.js";
 import { checkModuleRefs, checkOptionDefaults, checkServiceOverrides } from "./modules.js";
 import { checkNodes } from "./nodes.js";
@@ -49,8 +49,10 @@ export const checks: readonly Check[] = [
   checkServiceOverrides,
   checkServicePorts,
   checkKeyNames,
+  checkRegistryKeys,
   checkGroupMembers,
   checkAuthorizedKeys,
+  checkProfileKeys,
   checkRecipients,
   checkMachineSecrets,
   checkUnusedSecrets,
