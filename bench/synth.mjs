@@ -245,7 +245,7 @@ export function synthHomelab(count, seed = 42) {
           ? [{ host: `/tank/${mappingOf(i % nodeCount)}/${name}`, container: "/srv/data", readOnly: false, comment: "app data" }]
           : [],
         network: chance(0.5)
-          ? { bridge: "vmbr0", ip: { address: `10.${1 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/16`, gateway: "10.0.0.1" } }
+          ? { bridge: "vmbr0", ip: { address: `10.${1 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/8`, gateway: "10.0.0.1" } }
           : { bridge: "vmbr0", ip: "dhcp" },
       };
     } else if (kind === "vm") {

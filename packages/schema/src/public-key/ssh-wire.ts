@@ -25,11 +25,14 @@ export class WireReader {
 /** The bytes of padded base64 (no whitespace, `=` only at the end, no stray bits), or undefined. */
 export function decodeBase64(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
-  const bytes = Buffer.from(text, "base64");
-  // Node ignores bits past the last whole byte; a body that does not re-encode to itself was altered.
-  return bytes.toString("base64").replace(/=+$/, "") === text.replace(/=+$/, "") ? new Uint8Array(bytes) : undefined;
+  // atob, not Buffer: the schema also runs outside Node (editors, browsers).
+  const binary = atob(text);
+  // atob ignores bits past the last whole byte; a body that does not re-encode to itself was altered.
+  return btoa(binary) === text ? Uint8Array.from(binary, (char) => char.charCodeAt(0)) : undefined;
 }
 
 export function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString("latin1");
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
 }
