@@ -109,11 +109,20 @@ describe("temporary files", () => {
     const out = await tempDir();
     const dead = ".nixgen-2147483646-0123456789ab.tmp";
     const running = `.nixgen-${process.pid}-0123456789ab.tmp`;
-    const lookAlikes = [".nixgen-12-0123456789ab.tmp.bak", ".a.nix.0123456789ab.tmp", "sub/.nixgen-2147483646-0123456789ab.tmp"];
+    const lookAlikes = [".nixgen-12-0123456789ab.tmp.bak", "sub/.nixgen-2147483646-0123456789ab.tmp", ".b.0123456789ab.tmp", "sub/.y.0123456789ab.tmp"];
     await writeFiles(out, Object.fromEntries([dead, running, ...lookAlikes].map((name) => [name, "x"])));
-    const changes = await syncOutput(out, [file("a")], { write: true });
+    const changes = await syncOutput(out, [file("a"), file("sub/x")], { write: true });
     expect(changes.filter((c) => c.kind === "stray")).toEqual([{ kind: "stray", path: dead }]);
-    expect([...(await snapshot(out)).keys()].sort()).toEqual([...lookAlikes, running, ".nixgen-manifest.json", "a"].sort());
+    expect([...(await snapshot(out)).keys()].sort()).toEqual([...lookAlikes, running, ".nixgen-manifest.json", "a", "sub/x"].sort());
+  });
+
+  test("those an earlier nixgen left beside the files it generates are removed too", async () => {
+    const out = await tempDir();
+    const earlier = [".a.0123456789ab.tmp", "sub/.x.fedcba987654.tmp", "..nixgen-manifest.json.00aa11bb22cc.tmp"];
+    await writeFiles(out, Object.fromEntries(earlier.map((name) => [name, "half"])));
+    const changes = await syncOutput(out, [file("a"), file("sub/x")], { write: true });
+    expect(changes.filter((c) => c.kind === "stray").map((c) => c.path)).toEqual([...earlier].sort());
+    expect([...(await snapshot(out)).keys()].sort()).toEqual([".nixgen-manifest.json", "a", "sub/x"]);
   });
 });
 

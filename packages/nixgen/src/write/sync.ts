@@ -32,15 +32,16 @@ export async function syncOutput(
   const planned = [...files, manifest];
   const current = new Map<string, string>();
   const listing = directoryListing(out);
-  await concurrently([...new Set([...planned.map((file) => file.path), ...previous])], async (path) => {
+  const paths = [...new Set([...planned.map((file) => file.path), ...previous])];
+  await concurrently(paths, async (path) => {
     if ((await listing(dirname(path)))?.has(basename(path)) === false) return;
     const content = await readIfExists(join(out, path));
     if (content !== undefined) current.set(path, content);
   });
-  const strays = [...((await listing(".")) ?? [])].filter(isStrayTemp);
+  const strays = [...[...((await listing(".")) ?? [])].filter(isStrayTemp), ...(await earlierTemps(paths, listing))];
   const changes = diffTree(planned, previous, current, strays);
   if (options.write) {
-    await Promise.all(strays.map((name) => unlink(join(out, name)).catch(ignoreMissing)));
+    await Promise.all(strays.map((path) => unlink(join(out, path)).catch(ignoreMissing)));
     await apply(out, changes, previous, previousText);
   }
   return changes;
@@ -132,6 +133,23 @@ function directoryListing(out: string): (dir: string) => Promise<ReadonlySet<str
     return listing;
   };
   return list;
+}
+
+/**
+ * Temporary files as nixgen named them before temp-file.ts (`.<name>.<12 hex>.tmp` beside the file):
+ * taken as strays only beside a file nixgen generates, so another tool's look-alike is left alone.
+ */
+async function earlierTemps(paths: readonly string[], listing: ReturnType<typeof directoryListing>): Promise<string[]> {
+  const found: string[] = [];
+  const ours = new Set(paths);
+  for (const dir of new Set(paths.map(dirname))) {
+    for (const name of (await listing(dir)) ?? []) {
+      const target = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(name)?.[1];
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (target !== undefined && ours.has(dir === "." ? target : `${dir}/${target}`)) found.push(path);
+    }
+  }
+  return found;
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {
