@@ -72,3 +72,14 @@ describe("public keys", () => {
     expect(report(config)).toEqual([]);
   });
 });
+
+test("a literal authorized key with a character outside base64 is a broken key, not an unknown name", () => {
+  const config = edit(frameFixture(), (c) => {
+    c.machines.frame1.users.admin.authorizedKeys = [`${keys.frame1.slice(0, -1)}!`];
+  });
+  expect(report(config)).toMatchInlineSnapshot(`
+    [
+      "public-key: ✖ authorized key: ssh-ed25519 body is not base64 → at machines.frame1.users.admin.authorizedKeys[0]",
+    ]
+  `);
+});

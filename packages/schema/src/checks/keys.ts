@@ -3,10 +3,9 @@
 import type { ValuePath } from "@homelab/nix";
 import type { Keys } from "../secrets.js";
 import { issue, type Issue } from "../issue.js";
-import { publicKey } from "../primitives.js";
 import { didYouMean } from "../suggest.js";
 import { keyKind, reachableKeyNames } from "../key-names.js";
-import { publicKeyProblem } from "../public-key/parse.js";
+import { looksLikePublicKey, publicKeyProblem } from "../public-key/parse.js";
 import type { Check } from "./check.js";
 
 export const checkKeyNames: Check = (config) => {
@@ -51,7 +50,7 @@ export const checkAuthorizedKeys: Check = (config) => {
       authorizedKeys.flatMap((entry, i): Issue[] => {
         const at = ["machines", machine, "users", user, "authorizedKeys", i];
         if (names.includes(entry)) return [];
-        if (publicKey.safeParse(entry).success) return keyIssues("authorized key", entry, at);
+        if (looksLikePublicKey(entry)) return keyIssues("authorized key", entry, at);
         return [
           issue(
             "unknown-authorized-key",
@@ -81,7 +80,7 @@ export const checkRegistryKeys: Check = (config) => {
 export const checkProfileKeys: Check = (config) =>
   Object.entries(config.profiles).flatMap(([profile, { systemSettings }]) =>
     listStrings(systemSettings["authorizedKeys"], ["profiles", profile, "systemSettings", "authorizedKeys"]).flatMap(
-      ([entry, at]) => (publicKey.safeParse(entry).success ? keyIssues("authorized key", entry, at) : []),
+      ([entry, at]) => (looksLikePublicKey(entry) ? keyIssues("authorized key", entry, at) : []),
     ),
   );
 

@@ -23,6 +23,11 @@ export function publicKeyProblem(text: string): string | undefined {
   return wire.rest === 0 ? undefined : `${type} body has ${wire.rest} bytes after its last field`;
 }
 
+/** Whether `text` starts like a key of a type this reads: then it is a key, sound or broken, and not a name. */
+export function looksLikePublicKey(text: string): boolean {
+  return text.startsWith("age1") || Object.hasOwn(readers, text.split(" ")[0] ?? "");
+}
+
 type Reader = (wire: WireReader, type: string) => string | undefined;
 
 const ecdsaPoint = (curve: string, coordinate: number): Reader => (wire, type) => {
