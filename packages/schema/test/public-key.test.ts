@@ -43,6 +43,7 @@ describe("publicKeyProblem", () => {
     ["p256 key under the p384 type", `ecdsa-sha2-nistp384 ${realKeys.p256.split(" ")[1]}`, 'ecdsa-sha2-nistp384 key whose body is a "ecdsa-sha2-nistp256" key'],
     ["p256 with a short point", withBody("ecdsa-sha2-nistp256", Buffer.concat([field("ecdsa-sha2-nistp256"), field("nistp256"), field(Buffer.alloc(33, 4))])), "ecdsa-sha2-nistp256 point is 33 bytes, expected 65"],
     ["p256 naming another curve", withBody("ecdsa-sha2-nistp256", Buffer.concat([field("ecdsa-sha2-nistp256"), field("nistp384"), field(Buffer.alloc(65, 4))])), 'ecdsa-sha2-nistp256 body names curve "nistp384", expected "nistp256"'],
+    ["a key type without a body", "ssh-ed25519", "ssh-ed25519 has no base64 body after the key type"],
     ["body with a character added", `${keys.frame1}x`, "ssh-ed25519 body is 69 base64 characters, not a multiple of 4: one is missing or extra"],
     ["body with stray bits after its last byte", "ssh-ed25519 AAF=", "ssh-ed25519 body is not base64"],
     ["body with a character outside base64", `${keys.frame1.slice(0, -1)}!`, "ssh-ed25519 body is not base64"],

@@ -10,6 +10,7 @@ export function publicKeyProblem(text: string): string | undefined {
   const [type = "", body = ""] = text.split(" ");
   const read = readers[type];
   if (read === undefined) return `"${type}" is not a key type agenix takes: ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521 or age1…`;
+  if (body === "") return `${type} has no base64 body after the key type`;
   // OpenSSH and age (Go's base64.StdEncoding) both want whole 4-character groups; a miss is a lost or extra character.
   if (body.length % 4 !== 0) return `${type} body is ${body.length} base64 characters, not a multiple of 4: one is missing or extra`;
   const bytes = decodeBase64(body);
