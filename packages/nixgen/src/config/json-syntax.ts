@@ -7,6 +7,8 @@ export interface JsonProblem {
   readonly message: string;
 }
 
+const literal = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y;
+
 /** Deeper than any config, shallow enough that the recursion below cannot exhaust the stack. */
 const maxDepth = 512;
 
@@ -16,7 +18,7 @@ export function jsonProblem(text: string): JsonProblem | undefined {
     throw new JsonSyntaxError(offset, message);
   };
   const space = (): void => {
-    while (at < text.length && " \t\n\r".includes(text.charAt(at))) at++;
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
   };
   const found = (): string => (at >= text.length ? "the end of the file" : `"${text.charAt(at)}"`);
   const expect = (char: string, what: string): void => {
@@ -26,14 +28,19 @@ export function jsonProblem(text: string): JsonProblem | undefined {
   };
   const string = (): string => {
     const start = at;
-    at++;
-    while (at < text.length && text.charAt(at) !== '"') {
+    let escaped = false;
+    for (at++; at < text.length; at++) {
       const char = text.charCodeAt(at);
+      if (char === 0x22) break;
       if (char < 0x20) fail("a control character (a raw newline or tab?) inside a string; write it as \\n or \\t");
-      at += text.charAt(at) === "\\" ? 2 : 1;
+      if (char === 0x5c) {
+        escaped = true;
+        at++;
+      }
     }
     if (at >= text.length) fail("a string that is never closed", start);
     at++;
+    if (!escaped) return text.slice(start + 1, at - 1);
     try {
       return JSON.parse(text.slice(start, at)) as string;
     } catch {
@@ -47,9 +54,9 @@ export function jsonProblem(text: string): JsonProblem | undefined {
     if (char === "{") return object(depth);
     if (char === "[") return array(depth);
     if (char === '"') return void string();
-    const literal = /^(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)/.exec(text.slice(at, at + 400))?.[0];
-    if (literal === undefined) fail(`expected a value, found ${found()}`);
-    at += literal?.length ?? 0;
+    literal.lastIndex = at;
+    if (!literal.test(text)) fail(`expected a value, found ${found()}`);
+    at = literal.lastIndex;
   };
   const object = (depth: number): void => {
     at++;
