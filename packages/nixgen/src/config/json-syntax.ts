@@ -18,7 +18,7 @@ export function jsonProblem(text: string): JsonProblem | undefined {
     throw new JsonSyntaxError(offset, message);
   };
   const space = (): void => {
-    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
+    while (isSpace(text.charCodeAt(at))) at++;
   };
   const found = (): string => (at >= text.length ? "the end of the file" : `"${text.charAt(at)}"`);
   const expect = (char: string, what: string): void => {
@@ -98,6 +98,11 @@ export function jsonProblem(text: string): JsonProblem | undefined {
     if (error instanceof JsonSyntaxError) return { offset: error.offset, message: error.message };
     throw error;
   }
+}
+
+/** JSON's four whitespace characters: space, tab, line feed, carriage return (RFC 8259 §2). */
+function isSpace(char: number): boolean {
+  return char === 0x20 || char === 0x09 || char === 0x0a || char === 0x0d;
 }
 
 class JsonSyntaxError extends Error {
