@@ -21,10 +21,11 @@ const timeZones = ["Europe/Berlin", "Europe/Prague", "Europe/Madrid", "Australia
 const extraPackages = ["htop", "git", "vim", "tmux", "jq", "curl", "rsync", "restic", "btop", "ripgrep", "fd"];
 const userGroups = ["networkmanager", "wheel", "docker", "video", "render", "podman"];
 
-/** A fake but well-formed ed25519 public key, derived from a number. */
+/** A fake but well-formed ed25519 public key (its 32 key bytes spell the number), derived from a number. */
 function publicKey(n, comment) {
-  const body = `AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(`synthetic-host-key-${String(n).padStart(8, "0")}`).toString("base64")}`;
-  return `ssh-ed25519 ${body.replace(/=+$/, "")} ${comment}`;
+  const key = Buffer.from(`synthetic-host-key-${String(n).padStart(13, "0")}`);
+  const blob = Buffer.concat([Buffer.from([0, 0, 0, 11]), Buffer.from("ssh-ed25519"), Buffer.from([0, 0, 0, 32]), key]);
+  return `ssh-ed25519 ${blob.toString("base64")} ${comment}`;
 }
 
 /** Six service modules shaped like the reference ones: typed options, NixOS config, firewall ports, routes. */
@@ -244,7 +245,7 @@ export function synthHomelab(count, seed = 42) {
           ? [{ host: `/tank/${mappingOf(i % nodeCount)}/${name}`, container: "/srv/data", readOnly: false, comment: "app data" }]
           : [],
         network: chance(0.5)
-          ? { bridge: "vmbr0", ip: { address: `10.${1 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/16`, gateway: "10.0.0.1" } }
+          ? { bridge: "vmbr0", ip: { address: `10.${1 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/8`, gateway: "10.0.0.1" } }
           : { bridge: "vmbr0", ip: "dhcp" },
       };
     } else if (kind === "vm") {

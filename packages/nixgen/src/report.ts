@@ -27,11 +27,13 @@ type Counts = ReturnType<typeof countChanges>;
 const counted = (pairs: readonly (readonly [number, string])[]): string[] =>
   pairs.filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);
 
+const strays = (n: Counts, done: string): [number, string] => [n.stray, `stray temporary ${n.stray === 1 ? "file" : "files"}${done}`];
+
 const summaryParts: Record<Mode, (n: Counts) => string[]> = {
-  write: (n) => [`${n.create + n.update} written`, `${n.unchanged} unchanged`, ...counted([[n.remove, "removed"]])],
-  "dry-run": (n) => [`${n.create + n.update} to write`, `${n.unchanged} unchanged`, ...counted([[n.remove, "to remove"]])],
+  write: (n) => [`${n.create + n.update} written`, `${n.unchanged} unchanged`, ...counted([[n.remove, "removed"], strays(n, " removed")])],
+  "dry-run": (n) => [`${n.create + n.update} to write`, `${n.unchanged} unchanged`, ...counted([[n.remove, "to remove"], strays(n, " to remove")])],
   check: (n) => {
-    const stale = counted([[n.update, "stale"], [n.create, "missing"], [n.remove, "orphan"]]);
+    const stale = counted([[n.update, "stale"], [n.create, "missing"], [n.remove, "orphan"], strays(n, "")]);
     return stale.length > 0 ? stale : ["all up to date"];
   },
 };
@@ -44,8 +46,8 @@ export function summaryLine(changes: readonly FileChange[], mode: Mode, ms: numb
   return `${files} ${files === 1 ? "file" : "files"}: ${parts}${mode === "dry-run" ? " (dry run)" : ""} in ${Math.round(ms)} ms`;
 }
 
-const checkLabel = { create: "missing", update: "stale", remove: "orphan" } as const;
-const dryRunLabel = { create: "create", update: "update", remove: "remove" } as const;
+const checkLabel = { create: "missing", update: "stale", remove: "orphan", stray: "stray" } as const;
+const dryRunLabel = { create: "create", update: "update", remove: "remove", stray: "remove" } as const;
 
 /** One line per file that would change, with its unified diff in check mode. */
 export function changeReport(stream: Stream, out: string, changes: readonly FileChange[], mode: Mode): string {
@@ -55,6 +57,7 @@ export function changeReport(stream: Stream, out: string, changes: readonly File
       if (change.kind === "unchanged") return "";
       const file = `${out}/${change.path}`;
       const line = `${paint(stream, "bold", labels[change.kind].padEnd(7))} ${file}\n`;
+      if (change.kind === "stray") return `${line}  a temporary file of an interrupted run; \`nixgen gen\` removes it\n`;
       return mode === "check" ? line + unifiedDiff(stream, file, change) : line;
     })
     .join("");
@@ -65,7 +68,7 @@ export function changeReport(stream: Stream, out: string, changes: readonly File
 const require = createRequire(import.meta.url);
 let diffLibrary: typeof import("diff") | undefined;
 
-function unifiedDiff(stream: Stream, file: string, change: Exclude<FileChange, { kind: "unchanged" }>): string {
+function unifiedDiff(stream: Stream, file: string, change: Exclude<FileChange, { kind: "unchanged" | "stray" }>): string {
   const before = change.kind === "create" ? "" : change.before;
   const after = change.kind === "remove" ? "" : change.after;
   diffLibrary ??= require("diff") as typeof import("diff");

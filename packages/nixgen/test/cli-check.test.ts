@@ -61,3 +61,34 @@ test("check lists every stale, missing and orphan file before failing", async ()
   expect(result.stdout).not.toContain("foreign.txt");
   expect(await snapshot(out)).toEqual(before);
 });
+
+describe("temporary files of an interrupted run", () => {
+  // Named as atomic-write.ts names them, by a pid no process has (above Linux's largest pid_max).
+  const stray = ".nixgen-2147483646-0123456789ab.tmp";
+
+  test("check reports them and exits 1, leaving them and a look-alike alone; gen --check the same", async () => {
+    await writeFiles(out, { [stray]: "half a file", ".nixgen-1-zz.tmp": "not our name\n" });
+    const before = await snapshot(out);
+
+    const result = await nixgen(["check"], dir);
+    expect(result.code).toBe(1);
+    expect(withoutTiming(result.stdout).replace(/^generated: \d+ files/m, "generated: N files")).toMatchInlineSnapshot(`
+      "stray   generated/.nixgen-2147483646-0123456789ab.tmp
+        a temporary file of an interrupted run; \`nixgen gen\` removes it
+      generated: N files: 1 stray temporary file in N ms"
+    `);
+    expect(result.stderr).toContain("✖ generated files are out of date");
+    const viaGen = await nixgen(["gen", "--check"], dir);
+    expect([viaGen.code, withoutTiming(viaGen.stdout), viaGen.stderr]).toEqual([1, withoutTiming(result.stdout), result.stderr]);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  test("gen removes them and says so; check passes after", async () => {
+    await writeFiles(out, { [stray]: "half a file" });
+    const result = await nixgen(["gen"], dir);
+    expect(result.code).toBe(0);
+    expect(withoutTiming(result.stdout)).toMatch(/^generated: \d+ files: 0 written, \d+ unchanged, 1 stray temporary file removed in N ms$/);
+    expect([...(await snapshot(out)).keys()]).not.toContain(stray);
+    expect((await nixgen(["check"], dir)).code).toBe(0);
+  });
+});

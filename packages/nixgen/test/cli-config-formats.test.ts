@@ -60,11 +60,36 @@ describe.concurrent("config formats", () => {
   });
 });
 
+test("YAML anchors and aliases within the limit load", async () => {
+  const dir = await tempDir();
+  const key = smallHomelab().keys?.users?.["admin"];
+  const machine = (name: string, users: string) => `  ${name}: { kind: metal, hostname: ${name}, stateVersion: "25.05", users: ${users} }\n`;
+  await writeFiles(dir, {
+    "c.yaml": `name: small\nkeys: { users: { admin: &admin "${String(key)}" } }\nmachines:\n${machine("alpha", "&users { admin: { authorizedKeys: [*admin] } }")}${machine("beta", "*users")}`,
+  });
+  expect(await nixgen(["validate", "--config", "c.yaml"], dir)).toMatchObject({ code: 0, stdout: "c.yaml: valid, 2 machines" });
+});
+
 describe.concurrent("config load errors exit 1 and name the file", () => {
   test.each([
-    ["a YAML syntax error, with line and column", "c.yaml", "name: x\nmachines:\n  a: [\n b: 1\n", "✖ cannot load c.yaml: Flow sequence in block collection must be sufficiently indented and end with a ] at line 4, column 2:"],
-    ["a duplicate YAML key", "c.yml", "name: x\nname: y\n", "✖ cannot load c.yml: Map keys must be unique at line 2, column 1:"],
-    ["a JSON syntax error, with line and column", "c.json", '{\n  "name": "x",\n  "machines": { , }\n}\n', "✖ cannot load c.json: Expected property name or '}' at line 3, column 17"],
+    ["a YAML syntax error, with line and column", "c.yaml", "name: x\nmachines:\n  a: [\n b: 1\n", "✖ c.yaml:4:2: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    ["a duplicate YAML key", "c.yml", "name: x\nname: y\n", "✖ c.yml:2:1: Map keys must be unique"],
+    ["a YAML alias before its anchor", "c.yaml", "name: x\nmachines: *m\nspare: &m {}\n", "✖ c.yaml:2:11: alias *m comes before its anchor &m (or there is none)"],
+    ["a YAML alias of no anchor", "c.yaml", "name: *nothing\n", "✖ c.yaml:1:7: alias *nothing comes before its anchor &nothing (or there is none)"],
+    [
+      "a YAML alias bomb",
+      "c.yaml",
+      `a: &a [x, x, x, x, x, x, x, x, x]\n${["b", "c", "d", "e", "f", "g", "h", "i"].map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`).join("\n")}\nname: *i\n`,
+      "✖ c.yaml:4:8: alias *c: anchor &c is used more than 100 times, counting the aliases nested in it (the limit against alias bombs)",
+    ],
+    ["one YAML anchor used 100 times", "c.yaml", `a: &a x\nl: [${Array(100).fill("*a").join(", ")}]\n`, "✖ c.yaml:2:401: alias *a: anchor &a is used more than 100 times, counting the aliases nested in it (the limit against alias bombs)"],
+    ["a JSON syntax error, with line and column", "c.json", '{\n  "name": "x",\n  "machines": { , }\n}\n', '✖ c.json:3:17: expected a key in double quotes, found ","'],
+    ["a duplicate JSON key", "c.json", '{\n  "name": "x",\n  "machines": {},\n  "name": "y"\n}\n', '✖ c.json:4:3: duplicate key "name" (first at line 2)'],
+    ["a trailing comma in JSON", "c.json", '{ "name": "x", }', '✖ c.json:1:16: expected a key in double quotes, found "}"'],
+    ["an unclosed JSON string", "c.json", '{ "name": "x }', "✖ c.json:1:11: a string that is never closed"],
+    ["a raw newline in a JSON string", "c.json", '{ "name": "x\ny" }', "✖ c.json:1:13: a control character (a raw newline or tab?) inside a string; write it as \\n or \\t"],
+    ["JSON nested past any config", "c.json", `${"[".repeat(100000)}${"]".repeat(100000)}`, "✖ c.json:1:514: values nested deeper than 512 levels"],
+    ["more after the JSON value", "c.json", '{ "name": "x" }\n{}', '✖ c.json:2:1: more after the value: "{"'],
     ["a module without a default export", "c.ts", "export const config = {};\n", "✖ cannot load c.ts: no default export; end the file with `export default defineConfig({ … })`"],
     ["a module that throws", "c.ts", 'throw new Error("no network here");\n', "✖ cannot load c.ts: no network here"],
     ["a missing file", "missing.yaml", undefined, "✖ cannot load missing.yaml: no such file"],

@@ -12,7 +12,7 @@ import { snapshot, tempDir, writeFiles } from "./helpers/cli-run.js";
 const file = (path: string, content = `${path}\n`) => ({ path, content });
 
 describe("diffTree", () => {
-  test.each<[string, { planned: string[]; previous: string[]; onDisk: Record<string, string>; want: FileChange[] }]>([
+  test.each<[string, { planned: string[]; previous: string[]; onDisk: Record<string, string>; strays?: string[]; want: FileChange[] }]>([
     ["an empty directory: everything is created", { planned: ["a"], previous: [], onDisk: {}, want: [{ kind: "create", path: "a", after: "a\n" }] }],
     ["same content: unchanged", { planned: ["a"], previous: ["a"], onDisk: { a: "a\n" }, want: [{ kind: "unchanged", path: "a" }] }],
     [
@@ -26,6 +26,10 @@ describe("diffTree", () => {
     ["generated before but already gone: nothing", { planned: [], previous: ["old"], onDisk: {}, want: [] }],
     ["not ours (not in the manifest): never removed", { planned: [], previous: [], onDisk: { mine: "x\n" }, want: [] }],
     [
+      "a stray temporary file: removed, after the files by path",
+      { planned: ["a"], previous: ["a"], onDisk: { a: "a\n" }, strays: [".nixgen-7-0123456789ab.tmp"], want: [{ kind: "stray", path: ".nixgen-7-0123456789ab.tmp" }, { kind: "unchanged", path: "a" }] },
+    ],
+    [
       "sorted by path whatever the input order",
       {
         planned: ["b", "a/z"],
@@ -38,8 +42,8 @@ describe("diffTree", () => {
         ],
       },
     ],
-  ])("%s", (_, { planned, previous, onDisk, want }) => {
-    expect(diffTree(planned.map((p) => file(p)), previous, new Map(Object.entries(onDisk)))).toEqual(want);
+  ])("%s", (_, { planned, previous, onDisk, strays, want }) => {
+    expect(diffTree(planned.map((p) => file(p)), previous, new Map(Object.entries(onDisk)), strays)).toEqual(want);
   });
 });
 
@@ -97,6 +101,28 @@ describe("syncOutput", () => {
       ["remove", "b"],
     ]);
     expect([...(await snapshot(out)).keys()]).toEqual([".nixgen-manifest.json", "a"]);
+  });
+});
+
+describe("temporary files", () => {
+  test("a dead run's are removed, a running one's and look-alikes are not", async () => {
+    const out = await tempDir();
+    const dead = ".nixgen-2147483646-0123456789ab.tmp";
+    const running = `.nixgen-${process.pid}-0123456789ab.tmp`;
+    const lookAlikes = [".nixgen-12-0123456789ab.tmp.bak", "sub/.nixgen-2147483646-0123456789ab.tmp", ".b.0123456789ab.tmp", "sub/.y.0123456789ab.tmp"];
+    await writeFiles(out, Object.fromEntries([dead, running, ...lookAlikes].map((name) => [name, "x"])));
+    const changes = await syncOutput(out, [file("a"), file("sub/x")], { write: true });
+    expect(changes.filter((c) => c.kind === "stray")).toEqual([{ kind: "stray", path: dead }]);
+    expect([...(await snapshot(out)).keys()].sort()).toEqual([...lookAlikes, running, ".nixgen-manifest.json", "a", "sub/x"].sort());
+  });
+
+  test("those an earlier nixgen left beside the files it generates are removed too", async () => {
+    const out = await tempDir();
+    const earlier = [".a.0123456789ab.tmp", "sub/.x.fedcba987654.tmp", "..nixgen-manifest.json.00aa11bb22cc.tmp"];
+    await writeFiles(out, Object.fromEntries(earlier.map((name) => [name, "half"])));
+    const changes = await syncOutput(out, [file("a"), file("sub/x")], { write: true });
+    expect(changes.filter((c) => c.kind === "stray").map((c) => c.path)).toEqual([...earlier].sort());
+    expect([...(await snapshot(out)).keys()].sort()).toEqual([".nixgen-manifest.json", "a", "sub/x"]);
   });
 });
 

@@ -105,7 +105,7 @@ describe("keys", () => {
       [
         "unknown-authorized-key: ✖ "admn" is neither a name in keys.users or keys.groups nor a public key: did you mean "admin"? → at machines.frame1.users.admin.authorizedKeys[0]",
         "unknown-authorized-key: ✖ "frame1" is neither a name in keys.users or keys.groups nor a public key → at machines.frame1.users.admin.authorizedKeys[1]",
-        "unknown-authorized-key: ✖ "ssh-ed25519" is neither a name in keys.users or keys.groups nor a public key → at machines.frame1.users.admin.authorizedKeys[2]",
+        "public-key: ✖ authorized key: ssh-ed25519 has no base64 body after the key type → at machines.frame1.users.admin.authorizedKeys[2]",
       ]
     `);
   });

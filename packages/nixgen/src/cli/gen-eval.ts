@@ -1,8 +1,7 @@
 // `gen --eval` / `check --eval`: the planned Nix files of every target evaluated in one Nix process,
 // their `.eval/` snapshots synced (or compared) next to the files. Kept out of gen.ts so the
 // command reads as before: plan, eval, sync.
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { evaluatePlanned } from "../eval/planned.js";
 import { driftReport, failureReport } from "../eval/report.js";
 import { snapshotDir, syncSnapshots } from "../eval/snapshots.js";

@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { Jiti } from "jiti";
+import { jsonProblem, lineColumn } from "./json-syntax.js";
 
 export const configExtensions = [".ts", ".mts", ".js", ".json", ".yaml", ".yml"] as const;
 
@@ -12,9 +13,10 @@ export class ConfigLoadError extends Error {
     /** The config file as it was given. */
     readonly file: string,
     reason: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly at?: { readonly line: number; readonly column: number } },
   ) {
-    super(`cannot load ${file}: ${reason}`, options);
+    // With a position, the compiler-style `file:line:column: reason` that editors and terminals link.
+    super(options?.at === undefined ? `cannot load ${file}: ${reason}` : `${file}:${options.at.line}:${options.at.column}: ${reason}`, options);
   }
 }
 
@@ -74,31 +76,30 @@ function loader(): Promise<Jiti> {
 
 function parseJson(file: string, text: string): unknown {
   const source = text.replace(/^\uFEFF/, "");
+  const problem = jsonProblem(source);
+  if (problem !== undefined) throw new ConfigLoadError(file, problem.message, { at: lineColumn(source, problem.offset) });
   try {
     return JSON.parse(source);
   } catch (error) {
-    throw new ConfigLoadError(file, withLineColumn(reasonOf(error), source), { cause: error });
+    throw new ConfigLoadError(file, reasonOf(error), { cause: error });
   }
 }
 
 async function parseYaml(file: string, text: string): Promise<unknown> {
   // Imported here, like jiti: JSON and TypeScript configs never pay for the YAML parser.
   const { parseDocument } = await import("yaml");
-  // `prettyErrors` puts "at line L, column C" and the offending line into each message.
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const { aliasProblem, maxAliasCount } = await import("./yaml-aliases.js");
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const first = document.errors[0];
-  if (first !== undefined) throw new ConfigLoadError(file, first.message, { cause: first });
-  return document.toJS();
-}
-
-/** JSON.parse reports a character offset; people look for a line and a column. */
-function withLineColumn(message: string, text: string): string {
-  const offset = /at position (\d+)/.exec(message)?.[1];
-  if (offset === undefined) return message;
-  const before = text.slice(0, Number(offset));
-  const line = before.split("\n").length;
-  const column = Number(offset) - before.lastIndexOf("\n");
-  return `${message.replace(/ in JSON at position \d+.*$/s, "")} at line ${line}, column ${column}`;
+  if (first !== undefined) throw new ConfigLoadError(file, first.message, { cause: first, at: lineColumn(text, first.pos[0]) });
+  const aliases = aliasProblem(document);
+  if (aliases !== undefined) throw new ConfigLoadError(file, aliases.message, { at: lineColumn(text, aliases.offset) });
+  try {
+    return document.toJS({ maxAliasCount });
+  } catch (error) {
+    // What the walk above did not foresee (an anchor that contains its own alias, …): still the user's file.
+    throw new ConfigLoadError(file, reasonOf(error), { cause: error });
+  }
 }
 
 function reasonOf(error: unknown): string {

@@ -19,6 +19,7 @@ export function driftReport(stream: Stream, root: string, changes: readonly File
   return changes
     .map((change) => {
       if (change.kind === "unchanged" || change.path === manifestPath) return "";
+      if (change.kind === "stray") return errorLine(stream, `${snapshots}/${change.path}: temporary file of an interrupted run`);
       const source = snapshotSource(change.path);
       const snapshot = `${snapshots}/${change.path}`;
       if (change.kind === "remove" || source === undefined) return errorLine(stream, `${snapshot}: snapshot of a file that is no longer generated`);

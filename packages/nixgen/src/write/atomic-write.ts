@@ -1,13 +1,14 @@
-// Write to a temporary file in the same directory, flush it, then rename over the target: rename within
-// one file system is atomic, so an interrupted run leaves either the old file or the new one, never half.
-import { randomBytes } from "node:crypto";
+// Write to a temporary file, flush it, then rename over the target: rename within one file system is
+// atomic, so an interrupted run leaves either the old file or the new one, never half. The temporary
+// file lives in `tempDir` (the output directory's root, where the next run looks for strays; see temp-file.ts),
+// which must be on the file's file system and exist once the file's directory does (an ancestor of it).
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
+import { newTempName } from "./temp-file.js";
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+export async function writeFileAtomic(file: string, content: string, tempDir: string = dirname(file)): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = join(tempDir, newTempName());
   const mode = await modeOf(file);
   try {
     const handle = await open(temporary, "wx");

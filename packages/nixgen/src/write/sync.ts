@@ -1,6 +1,7 @@
 // The writer: brings an output directory in line with the planned files. It reads, decides with
 // `diffTree`, and (unless only asked what would change) writes changed files, removes files earlier
-// runs generated that the plan dropped, and records what it generated in the manifest.
+// runs generated that the plan dropped, and records what it generated in the manifest. Temporary files of
+// an interrupted run are found in the directory's root and removed before anything is written.
 import { readdir, readFile, rmdir, unlink } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { GeneratedFile } from "../emit/types.js";
@@ -8,6 +9,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { diffTree, type FileChange } from "./diff-tree.js";
 import { manifestPath, manifestText, parseManifest } from "./manifest.js";
 import { assertSafeRelativePath } from "./safe-path.js";
+import { isStrayTemp } from "./temp-file.js";
 
 export interface SyncOptions {
   /** false: only report what would change (check mode, dry runs). */
@@ -30,13 +32,18 @@ export async function syncOutput(
   const planned = [...files, manifest];
   const current = new Map<string, string>();
   const listing = directoryListing(out);
-  await concurrently([...new Set([...planned.map((file) => file.path), ...previous])], async (path) => {
+  const paths = [...new Set([...planned.map((file) => file.path), ...previous])];
+  await concurrently(paths, async (path) => {
     if ((await listing(dirname(path)))?.has(basename(path)) === false) return;
     const content = await readIfExists(join(out, path));
     if (content !== undefined) current.set(path, content);
   });
-  const changes = diffTree(planned, previous, current);
-  if (options.write) await apply(out, changes, previous, previousText);
+  const strays = [...[...((await listing(".")) ?? [])].filter(isStrayTemp), ...(await earlierTemps(paths, listing))];
+  const changes = diffTree(planned, previous, current, strays);
+  if (options.write) {
+    await Promise.all(strays.map((path) => unlink(join(out, path)).catch(ignoreMissing)));
+    await apply(out, changes, previous, previousText);
+  }
   return changes;
 }
 
@@ -49,15 +56,15 @@ async function apply(
   const created = changes.filter((c) => c.kind === "create" && c.path !== manifestPath).map((c) => c.path);
   // Record new files before creating them: if the run stops half-way, the next run still knows they are ours.
   const intent = manifestText([...previous, ...created]);
-  if (created.length > 0 && intent !== previousText) await writeFileAtomic(join(out, manifestPath), intent);
+  if (created.length > 0 && intent !== previousText) await writeFileAtomic(join(out, manifestPath), intent, out);
   const writes = changes.flatMap((c) => (c.kind === "create" || c.kind === "update") && c.path !== manifestPath ? [c] : []);
-  await concurrently(writes, (change) => writeFileAtomic(join(out, change.path), change.after));
+  await concurrently(writes, (change) => writeFileAtomic(join(out, change.path), change.after, out));
   for (const change of changes) {
     if (change.kind === "remove" && change.path !== manifestPath) await removeGenerated(out, change.path);
   }
   const manifest = changes.find((c) => c.path === manifestPath);
   if (manifest !== undefined && (manifest.kind === "create" || manifest.kind === "update")) {
-    await writeFileAtomic(join(out, manifestPath), manifest.after);
+    await writeFileAtomic(join(out, manifestPath), manifest.after, out);
   }
 }
 
@@ -128,11 +135,32 @@ function directoryListing(out: string): (dir: string) => Promise<ReadonlySet<str
   return list;
 }
 
+/**
+ * Temporary files as nixgen named them before temp-file.ts (`.<name>.<12 hex>.tmp` beside the file):
+ * taken as strays only beside a file nixgen generates, so another tool's look-alike is left alone.
+ */
+async function earlierTemps(paths: readonly string[], listing: ReturnType<typeof directoryListing>): Promise<string[]> {
+  const found: string[] = [];
+  const ours = new Set(paths);
+  for (const dir of new Set(paths.map(dirname))) {
+    for (const name of (await listing(dir)) ?? []) {
+      const target = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(name)?.[1];
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (target !== undefined && ours.has(dir === "." ? target : `${dir}/${target}`)) found.push(path);
+    }
+  }
+  return found;
+}
+
 async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
-    throw error;
+    return ignoreMissing(error);
   }
+}
+
+function ignoreMissing(error: unknown): undefined {
+  if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
+  throw error;
 }

@@ -3,15 +3,17 @@
 import type { HomelabConfig } from "../config.js";
 import type { Issue } from "../issue.js";
 import type { Check } from "./check.js";
+import { checkBindMountPaths, checkDatasets } from "./clashes.js";
 import { checkDiskSizes } from "./disk.js";
 import { checkHostnames, checkMacs, checkStaticIps, checkVmids } from "./identity.js";
-import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames } from "./keys.js";
+import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames, checkProfileKeys, checkRegistryKeys } from "./keys.js";
 import { checkLxcDocker, checkLxcFuse, checkLxcNfs, checkLxcQemuGuest } from "./lxc.js";
 import { checkModuleRefs, checkOptionDefaults, checkServiceOverrides } from "./modules.js";
+import { checkCores, checkGuestNetwork } from "./network.js";
 import { checkNixosSettings } from "./nixos-settings.js";
 import { checkNodes } from "./nodes.js";
 import { checkVmPlatformSettings } from "./platform.js";
-import { checkServicePorts } from "./ports.js";
+import { checkFirewallPorts, checkServicePorts } from "./ports.js";
 import { checkPrivateKeys } from "./private-keys.js";
 import {
   checkMachineProfiles,
@@ -32,6 +34,10 @@ export const checks: readonly Check[] = [
   checkHostnames,
   checkStaticIps,
   checkMacs,
+  checkGuestNetwork,
+  checkCores,
+  checkBindMountPaths,
+  checkDatasets,
   checkNodes,
   checkDiskSizes,
   checkProfileExtends,
@@ -52,9 +58,12 @@ export const checks: readonly Check[] = [
   checkServiceOverrides,
   checkServicePorts,
   checkNixosSettings,
+  checkFirewallPorts,
   checkKeyNames,
+  checkRegistryKeys,
   checkGroupMembers,
   checkAuthorizedKeys,
+  checkProfileKeys,
   checkRecipients,
   checkMachineSecrets,
   checkUnusedSecrets,

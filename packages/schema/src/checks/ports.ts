@@ -1,8 +1,12 @@
 // Ports services listen on: every `port`-typed option of every service a machine runs, at its
 // effective value (the machine's override, else the default). Two services on one port collide.
+// Ports opened in the firewall: by each module a machine runs (numbers, or its port options at their
+// effective values) and by the machine itself; a port opened by two of them is one port for two services.
+import type { ValuePath } from "@homelab/nix";
 import { issue, type Issue } from "../issue.js";
-import type { OptionType } from "../module.js";
-import { effectiveValue, enabledServices, optionEntries, type OptionEntry } from "../option-walk.js";
+import type { Machine } from "../machine.js";
+import { isOptionGroup, type OptionType, type ServiceModule } from "../module.js";
+import { effectiveValue, enabledServices, findOption, optionEntries, type OptionEntry } from "../option-walk.js";
 import type { Check } from "./check.js";
 
 export const checkServicePorts: Check = (config) =>
@@ -50,4 +54,60 @@ function inDisabledGroup(
     const enable = entries.find((e) => e.path.join(".") === `${group}.enable`);
     return enable !== undefined && effectiveValue(overrides, enable)?.value === false;
   });
+}
+
+interface FirewallClaim {
+  readonly port: number;
+  /** The module that opens it; undefined for the machine's own firewall list. */
+  readonly module: string | undefined;
+  /** `web.port` when the port comes from an option (which checkServicePorts compares already). */
+  readonly option: string | undefined;
+  readonly path: ValuePath;
+}
+
+export const checkFirewallPorts: Check = (config) =>
+  Object.entries(config.machines).flatMap(([machineName, machine]) =>
+    (["tcp", "udp"] as const).flatMap((protocol) => {
+      const first = new Map<number, FirewallClaim>();
+      return firewallClaims(config.modules, machineName, machine, protocol).flatMap((claim): Issue[] => {
+        const earlier = first.get(claim.port);
+        if (earlier === undefined) {
+          first.set(claim.port, claim);
+          return [];
+        }
+        // One module listing a port twice is redundant, not a clash; two port options are port-conflict's.
+        if (earlier.module === claim.module || (earlier.option !== undefined && claim.option !== undefined)) return [];
+        const by = (c: FirewallClaim): string => (c.module === undefined ? "the machine's firewall" : `module ${c.module}${c.option === undefined ? "" : ` (${c.option})`}`);
+        return [issue("firewall-port-conflict", claim.path, `${protocol} port ${claim.port} is opened by ${by(earlier)} and by ${by(claim)}: two services cannot share it`)];
+      });
+    }),
+  );
+
+/** Every port the machine's modules and then the machine itself open, in that order. */
+function firewallClaims(
+  modules: Readonly<Record<string, ServiceModule>>,
+  machineName: string,
+  machine: Machine,
+  protocol: "tcp" | "udp",
+): FirewallClaim[] {
+  const fromModules = enabledServices(machine).flatMap(([name, overrides]) =>
+    (modules[name]?.firewall?.[protocol] ?? []).flatMap((entry): FirewallClaim[] => {
+      const service: ValuePath = ["machines", machineName, "services", name];
+      if (typeof entry === "number") return [{ port: entry, module: name, option: undefined, path: service }];
+      const path = entry.split(".");
+      const spec = findOption(modules[name]?.options ?? {}, path);
+      if (spec === undefined || isOptionGroup(spec)) return []; // module-option-ref reports it
+      const value = effectiveValue(overrides, { path, spec })?.value;
+      return typeof value === "number" || typeof value === "bigint"
+        ? [{ port: Number(value), module: name, option: `${name}.${entry}`, path: [...service, ...path] }]
+        : [];
+    }),
+  );
+  const fromMachine = machine.firewall[protocol].map((port, i): FirewallClaim => ({
+    port,
+    module: undefined,
+    option: undefined,
+    path: ["machines", machineName, "firewall", protocol, i],
+  }));
+  return [...fromModules, ...fromMachine];
 }

@@ -1,0 +1,11 @@
+// Public keys of every type agenix takes, for the key tests.
+/** Keys made by `ssh-keygen -t <type> -b <bits>` for these tests (their private halves were thrown away). */
+export const realKeys = {
+  rsa3072: "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQCpckKvoHDs2M+idGGX08Xy2a4mZQ9mDJRhEuYB8sHY4F6HOvHFvy0OnCZvlNm2mwpeUHSHJ0xNlbvhluSxoEkTnLu6CfZQ6Ff/lQCSvPRdHiwMwSpsBaFlezvfe+WgmkWNcOzCoBzrsW25fgkdsthAPl7ob8YVnog3Ed8o3xZRCwrsj+5FTa0PrM3ob+tu7JPzRYtOE7tdl15qtwGvGZ1M3cTBSvhT5wYStiIib8P4DCNZ04eymuBoFlfzbQPULujHR4N8PCuSj7EC5hq6Hog++t/ATtYkhz0SSW6slAazB7HYBGoME6/kR/bGjMoqthb6QY0KAfljcNsF/bub6jUsjN1oAZ2Bx7bSetUT2FeVnFlioddkR0t5KGGb5sw8eZ3mjqaNSf6cHKq86YCUAiaXrnkgbC8xKsZeX93fmY9ZgcNiNVcXu0x5/TJJpyUt9wPmx8FmjRivxezglY2OvP3nprWN18rrznuZor/ijgDITyi79SS79VE+dNTwypGJAmU= test@example",
+  rsa1024: "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDAkumKIKj7WWrWMMlik98fnfup55ZsEL5hthnJ3mH0q8rs0owoX5oTlLYj5WLr/LYaDNpiUyH0lrSalvv9IU6sdKw06DbEgh8pw+JeOT7NqmC4B266/4cwgqz3YN//3cfQOe69Hl7LlZg0wYMNQssrTEi4vvEeVo9Ui6muxEWUWQ==",
+  p256: "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEaRgogQAn8M9zqvVk4f5Kmiq9/rihipxwyitX/3kek3X5r7IFBe3+fsmqvuqHH2roJhBmD0uWX8pgXTUhSoANc=",
+  p384: "ecdsa-sha2-nistp384 AAAAE2VjZHNhLXNoYTItbmlzdHAzODQAAAAIbmlzdHAzODQAAABhBE2gLD1CkmvdkBXcGOge2ogXeGAymqdkeBZOn0yK/HdEwpGkR2YD9g0gedLzLsIKVtNfYWAhP98J71LzBwB19EBnGFItWYG4IEDQcBzPMIWbtxLUIluqfaCQpDcu/fr5WA==",
+  p521: "ecdsa-sha2-nistp521 AAAAE2VjZHNhLXNoYTItbmlzdHA1MjEAAAAIbmlzdHA1MjEAAACFBABMAcHx1DORd9+kI41uH41FTAEwjG0NCS22MMGVsJ6To9slRH3KsHr+3Ms8qrVws2Ub/QhrX5aks4xs/Gxu6t2CSgBIoSzdXSBYYngqql5DyybSAKIjtf/pURSwnMS8Pwj4L2TmeENqQ9gU1wttzZemiPvs81B1iOX4DlWpPRq9ZBsOJw==",
+  // The recipient in age's own README.
+  age: "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
+};
