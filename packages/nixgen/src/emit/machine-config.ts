@@ -16,6 +16,7 @@ import {
   type NixValue,
 } from "@homelab/nix";
 import { resolveProfile, type HomelabConfig, type Machine } from "@homelab/schema";
+import { exportsPath, tmpfilesField } from "../text/escape.js";
 import { dottedEntries, mergeBindings, splitPath, type PathEntry } from "./attr-paths.js";
 import { headerLines } from "./header.js";
 import { resolveKeys } from "./keys.js";
@@ -142,7 +143,9 @@ function guestMounts(machine: Machine): PathEntry[] {
   for (const share of mounted) {
     entries.push([["fileSystems", share.at], { device: share.mapping, fsType: "virtiofs", options: ["rw", "relatime"] }]);
   }
-  const rules = mounted.flatMap(({ at, mode, owner }) => (owner ? [`d ${at} ${mode} ${owner.user} ${owner.group} - -`] : []));
+  const rules = mounted.flatMap(({ at, mode, owner }) =>
+    owner ? [["d", at, mode, owner.user, owner.group, "-", "-"].map(tmpfilesField).join(" ")] : [],
+  );
   if (rules.length > 0) entries.push([["systemd", "tmpfiles", "rules"], rules]);
   return entries;
 }
@@ -154,7 +157,8 @@ function nfs(machine: Machine): PathEntry[] {
     { device: `${mount.server}:${mount.export}`, fsType: "nfs", options: mount.options },
   ]);
   if (machine.nfs.exports.length > 0) {
-    const lines = machine.nfs.exports.map((e) => `${e.path} ${e.clients}(${e.options.join(",")})\n`);
+    // The schema keeps clients and options to exports(5)'s own syntax; only the path needs escapes.
+    const lines = machine.nfs.exports.map((e) => `${exportsPath(e.path)} ${e.clients}(${e.options.join(",")})\n`);
     entries.push([["services", "nfs", "server"], { enable: true, exports: str(lines.join("")) }]);
   }
   return entries;
