@@ -143,9 +143,7 @@ function guestMounts(machine: Machine): PathEntry[] {
   for (const share of mounted) {
     entries.push([["fileSystems", share.at], { device: share.mapping, fsType: "virtiofs", options: ["rw", "relatime"] }]);
   }
-  const rules = mounted.flatMap(({ at, mode, owner }) =>
-    owner ? [["d", at, mode, owner.user, owner.group, "-", "-"].map(tmpfilesField).join(" ")] : [],
-  );
+  const rules = mounted.flatMap(({ at, mode, owner }) => (owner ? [tmpfilesDirectory(at, mode, owner)] : []));
   if (rules.length > 0) entries.push([["systemd", "tmpfiles", "rules"], rules]);
   return entries;
 }
@@ -157,11 +155,23 @@ function nfs(machine: Machine): PathEntry[] {
     { device: `${mount.server}:${mount.export}`, fsType: "nfs", options: mount.options },
   ]);
   if (machine.nfs.exports.length > 0) {
-    // The schema keeps clients and options to exports(5)'s own syntax; only the path needs escapes.
-    const lines = machine.nfs.exports.map((e) => `${exportsPath(e.path)} ${e.clients}(${e.options.join(",")})\n`);
+    const lines = machine.nfs.exports.map((e) => `${exportsLine(e)}\n`);
     entries.push([["services", "nfs", "server"], { enable: true, exports: str(lines.join("")) }]);
   }
   return entries;
+}
+
+/** `d /mnt/docker 0755 abl030 users - -`: a directory with its owner, each field escaped for tmpfiles.d(5). */
+export function tmpfilesDirectory(path: string, mode: string, owner: { user: string; group: string }): string {
+  return ["d", path, mode, owner.user, owner.group, "-", "-"].map(tmpfilesField).join(" ");
+}
+
+/**
+ * `/srv/share 192.168.1.0/24(rw,sync)`: one line of /etc/exports. The schema keeps the client and the
+ * options to exports(5)'s own syntax; only the path needs escapes.
+ */
+export function exportsLine(entry: Machine["nfs"]["exports"][number]): string {
+  return `${exportsPath(entry.path)} ${entry.clients}(${entry.options.join(",")})`;
 }
 
 /** `environment.systemPackages = with pkgs; [ vim git ];` */
