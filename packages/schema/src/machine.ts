@@ -29,7 +29,9 @@ import {
   nfsServer,
   proxmoxId,
   proxmoxNodeName,
+  passwdText,
   sshHost,
+  timeZoneName,
 } from "./formats/fields.js";
 
 const network = z
@@ -140,7 +142,7 @@ const vmProxmox = z.strictObject({
 });
 
 const user = z.strictObject({
-  description: z.string().optional().describe("Full name or purpose of the account"),
+  description: passwdText.optional().describe("Full name or purpose of the account"),
   uid: z.number().int().min(0).optional().describe("Fixed numeric user id"),
   admin: z.boolean().default(false).describe("Member of wheel"),
   extraGroups: z.array(account).default([]).describe("Groups besides the user's own"),
@@ -199,7 +201,7 @@ const common = {
   system: system.default("x86_64-linux"),
   description: z.string().optional().describe("What the machine is for, printed as a comment"),
   stateVersion: stateVersion.optional(),
-  timeZone: z.string().optional().describe("time.timeZone, e.g. Europe/Prague"),
+  timeZone: timeZoneName.optional().describe("time.timeZone, e.g. Europe/Prague"),
   profile: name.optional().describe("Profile (profiles.<name>) this machine is built from"),
   users: z.record(account, user).default({}).describe("Login users by name"),
   services: z.record(name, serviceUse).default({}).describe("Service modules enabled here, with overrides"),

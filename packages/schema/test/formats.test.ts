@@ -33,6 +33,8 @@ const cases: [format: formats.ValueFormat, accepted: string[], refused: string[]
     ["lxc.hook.pre-start: /x", "lxc.mount.entry: /a b none bind 0 0", "lxc.cgroup2.devices.allow: c 10:200 rwm", "lxc.net.0.type: veth"],
     ["lxc.hook.prestart: /x", "lxc.aa_profile: unconfined", "lxc.rootfs.path: /x", "lxc.foo: 1"],
   ],
+  [formats.passwdField, ["Alice Liddell, room 12"], ["a:b", "a\nb"]],
+  [formats.timeZone, ["Europe/Prague", "UTC", "America/Argentina/Buenos_Aires"], ["Europe/ Prague", "", "UTC\n"]],
   [formats.writableText, ["a\nb", "😀"], ["a\0b", "\uD800", "x\uDC00"]],
 ];
 

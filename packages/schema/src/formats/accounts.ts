@@ -10,3 +10,10 @@ export const accountName = valueFormat(
   "must be a user or group name: up to 31 of a–z, 0–9, _ and -, starting with a letter or _ (a final $ is allowed)",
   (value) => value.length <= 31 && /^[a-z_][a-z0-9_-]*\$?$/.test(value),
 );
+
+/** A field of /etc/passwd (NixOS's `passwdEntry` type: "not containing newlines or colons"), e.g. the GECOS description. */
+export const passwdField = valueFormat(
+  "passwd-field",
+  'must not contain ":" or a line break: it is a field of /etc/passwd',
+  (value) => !/[:\r\n]/.test(value),
+);

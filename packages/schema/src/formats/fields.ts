@@ -1,7 +1,7 @@
 // String fields typed by where their value ends up: each is the list of formats of every line format
 // it is written into. The emitters escape what a format can escape (tmpfiles paths, exports paths)
 // and rely on these for the rest.
-import { accountName } from "./accounts.js";
+import { accountName, passwdField } from "./accounts.js";
 import { formatted, valueFormat } from "./format.js";
 import { bridgeName, exportsClient, hostAddress, sshDestination } from "./network.js";
 import { exportsOption, mountOption } from "./options.js";
@@ -9,6 +9,7 @@ import { knownLxcKey, lxcRawLine } from "./lxc-raw.js";
 import { absolute, noDotSegments } from "./paths.js";
 import { configId, keylessPropertyValue, mappingDescription, nodeName, propertyValue } from "./proxmox.js";
 import { oneLine } from "./text.js";
+import { timeZone } from "./time-zone.js";
 
 /** A path in fstab (NixOS escapes only spaces and tabs there), a Markdown code span or a shell line. */
 export const hostPath = formatted(absolute, oneLine);
@@ -54,3 +55,7 @@ export const account = formatted(accountName);
 export const lxcRaw = formatted(lxcRawLine, knownLxcKey);
 
 export const mappingDescriptionText = formatted(mappingDescription);
+
+export const passwdText = formatted(passwdField);
+
+export const timeZoneName = formatted(timeZone);

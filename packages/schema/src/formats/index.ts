@@ -6,4 +6,5 @@ export * from "./network.js";
 export * from "./options.js";
 export * from "./accounts.js";
 export * from "./lxc-raw.js";
+export * from "./time-zone.js";
 export * from "./fields.js";
