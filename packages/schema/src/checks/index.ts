@@ -20,13 +20,13 @@ import {
 } from "./profiles.js";
 import { checkMachineSecrets, checkRecipients, checkUnusedSecrets } from "./secrets.js";
 import { checkStateVersion } from "./state-version.js";
-import { checkWritableText } from "./text.js";
+import { checkWritableValues } from "./writable.js";
 import { checkUnusedMappings, checkVirtiofsShares } from "./virtiofs.js";
 
 export type { Check } from "./check.js";
 
 export const checks: readonly Check[] = [
-  checkWritableText,
+  checkWritableValues,
   checkPrivateKeys,
   checkVmids,
   checkHostnames,
