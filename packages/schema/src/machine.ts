@@ -27,9 +27,9 @@ import {
   lxcRaw,
   mountOptionValue,
   nfsServer,
+  passwdText,
   proxmoxId,
   proxmoxNodeName,
-  passwdText,
   sshHost,
   timeZoneName,
 } from "./formats/fields.js";
