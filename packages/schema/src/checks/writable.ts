@@ -12,6 +12,7 @@ import type { Check } from "./check.js";
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
+const INEXACT = "is not exact in JavaScript: write it as a string, or as a bigint in TypeScript";
 
 export const checkWritableValues: Check = (config) => unwritable(config, []);
 
@@ -21,7 +22,7 @@ function unwritable(value: unknown, path: ValuePath): Issue[] {
       return writableText.test(value) ? [] : [badText(value, path)];
     case "number":
       return Number.isInteger(value) && !Number.isSafeInteger(value)
-        ? [issue("nix-integer", path, `integer ${value} is not exact in JavaScript: write it as a string, or as a bigint in TypeScript`)]
+        ? [issue("nix-integer", path, `integer ${value} ${INEXACT}`)]
         : [];
     case "bigint":
       return value < INT64_MIN || value > INT64_MAX

@@ -28,7 +28,8 @@ export function formatted(...formats: readonly ValueFormat[]): z.ZodString {
   return z.string().check(
     z.superRefine((value, ctx) => {
       const broken = brokenFormat(value, formats);
-      if (broken !== undefined) ctx.addIssue({ code: "custom", message: broken.rule, params: { format: broken.name }, input: value });
+      if (broken === undefined) return;
+      ctx.addIssue({ code: "custom", message: broken.rule, params: { format: broken.name }, input: value });
     }),
   );
 }

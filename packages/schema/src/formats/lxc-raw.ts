@@ -87,7 +87,8 @@ export const lxcRawLine = valueFormat(
 
 export const knownLxcKey = valueFormat(
   "lxc-raw-key",
-  "must use an lxc.* key Proxmox knows (pve-container's list: lxc.apparmor.profile, lxc.idmap, lxc.mount.entry, lxc.hook.pre-start, lxc.cgroup2.*, …); Proxmox drops any other key",
+  "must use an lxc.* key Proxmox knows (pve-container's list: lxc.apparmor.profile, lxc.idmap, lxc.mount.entry, " +
+    "lxc.hook.pre-start, lxc.cgroup2.*, …); Proxmox drops any other key",
   (value) => {
     const key = lxcRawKey(value);
     return key !== undefined && isKnownLxcKey(key);

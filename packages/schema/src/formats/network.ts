@@ -28,7 +28,8 @@ export const hostAddress = valueFormat(
  */
 export const sshDestination = valueFormat(
   "ssh-destination",
-  "must be host or user@host, with a user name of a–z, 0–9, _ and - and a host name or IPv4 address (nothing that ssh reads as an option)",
+  "must be host or user@host, with a user name of a–z, 0–9, _ and - and a host name or IPv4 address " +
+    "(nothing that ssh reads as an option)",
   (value) => {
     const at = value.lastIndexOf("@");
     const user = at < 0 ? undefined : value.slice(0, at);
