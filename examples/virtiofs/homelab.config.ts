@@ -9,7 +9,7 @@ export default defineConfig({
   proxmox: {
     nodes: {
       prom: { address: "root@192.168.1.12" },
-      prom2: { address: "root@192.168.1.13", maintenance: true },
+      prom2: { address: "root@192.168.1.13", maintenance: true, storage: "local-lvm" },
     },
   },
   storage: {

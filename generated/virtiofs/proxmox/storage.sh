@@ -9,12 +9,13 @@ set -euo pipefail
 case ${1:-} in
   prom)
     # On prom (root@192.168.1.12)
-    zfs create -o mountpoint=/nvmeprom/containers nvmeprom/containers
+    zfs list -H -o name nvmeprom/containers >/dev/null 2>&1 || zfs create -o mountpoint=/nvmeprom/containers nvmeprom/containers
     chown 1000:100 /nvmeprom/containers
     ;;
   mappings)
-    # Directory mappings are cluster objects: create them once, on any node.
-    pvesh create /cluster/mapping/dir --id containers \
+    # Directory mappings are cluster objects: create them once, on any node. One that exists is left as
+    # it is: a maintenance node's step may have added its entry since.
+    pvesh get /cluster/mapping/dir/containers >/dev/null 2>&1 || pvesh create /cluster/mapping/dir --id containers \
       --map node=prom,path=/nvmeprom/containers \
       --description 'Podman containers dataset'
     ;;

@@ -79,8 +79,9 @@ named in its header.
 A directory mapping is a cluster object: it must exist before OpenTofu creates the VMs that share it.
 
 \`\`\`bash
-# Directory mappings are cluster objects: create them once, on any node.
-pvesh create /cluster/mapping/dir --id containers \\
+# Directory mappings are cluster objects: create them once, on any node. One that exists is left as
+# it is: a maintenance node's step may have added its entry since.
+pvesh get /cluster/mapping/dir/containers >/dev/null 2>&1 || pvesh create /cluster/mapping/dir --id containers \\
   --map node=prom,path=/nvmeprom/containers
 \`\`\`
 
@@ -280,7 +281,8 @@ describe("MIGRATION.md", () => {
   });
 
   test("free-text values reach the commands exactly and stay inert in the Markdown", async () => {
-    const old = "old host's $HOME `id`";
+    // The old host is an ssh destination, which the schema keeps plain (formats.sshDestination).
+    const old = "old-host";
     const template = 'local:vztmpl/"x" $y `z`\nnext.tar.xz';
     const dataPath = "/srv/it's $data `x`";
     const text = runbook({
@@ -298,7 +300,7 @@ describe("MIGRATION.md", () => {
     });
     // The description is prose: one escaped paragraph, no heading, no fence.
     expect(text).toContain("\n\\# not a heading \\`\\`\\` not a fence\n");
-    expect(text).toContain("## `ct`: LXC container `120` on `pve`, replacing `` old host's $HOME `id` ``\n");
+    expect(text).toContain("## `ct`: LXC container `120` on `pve`, replacing `old-host`\n");
     const fences = bashFences(text);
     for (const fence of fences) await bashSyntax(fence);
     const target = `root@${old}`;
@@ -341,6 +343,33 @@ describe("MIGRATION.md", () => {
     expect(await runStubbed(copy, commands)).toBe(
       stubCall("rsync", "-aHAX", "--delete", `${target}:${dataPath}/`, `${dataPath}/`),
     );
+  });
+
+  test.each([
+    [{ storage: "local-lvm" }, "qm migrate 114 spare --targetstorage local-lvm"],
+    [{ storage: "tank" }, "qm migrate 114 spare"],
+    [{}, "qm migrate 114 spare"],
+  ])("qm migrate to a maintenance node %j: %s", (spare, command) => {
+    const text = runbook({
+      proxmox: { nodes: { main: {}, spare: { maintenance: true, ...spare } } },
+      storage: { mappings: { data: { paths: { main: "/tank/data", spare: "/srv/data" } } } },
+      machines: {
+        doc: {
+          kind: "vm",
+          hostname: "doc",
+          proxmox: {
+            node: "main",
+            vmid: 114,
+            cores: 2,
+            memory: 2048,
+            disk: "32G",
+            storage: "tank",
+            virtiofs: [{ mapping: "data", mountPoint: "/mnt/data" }],
+          },
+        },
+      },
+    });
+    expect(text.split("\n").filter((line) => line.startsWith("qm migrate"))).toEqual([command]);
   });
 
   test("nothing to create, migrate or provide, no runbook", () => {

@@ -1,4 +1,9 @@
-import type { HomelabConfigInput } from "@homelab/schema";
+import { formatValuePath } from "@homelab/nix";
+import { validateConfig, type HomelabConfigInput } from "@homelab/schema";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
 import { describe, expect, test } from "vitest";
 import { emitProxmoxStorage } from "../src/emit/proxmox-storage.js";
 import { homelab } from "./helpers/homelab-config.js";
@@ -25,6 +30,37 @@ const script = (input: HomelabConfigInput): string => {
   return files[0]!.content;
 };
 
+// zfs and pvesh with state in $STATE, refusing a second create as the real ones do ("dataset already
+// exists", "mapping already exists"); chown and mkdir do nothing.
+const PROXMOX_STATE = String.raw`
+touch "$STATE/datasets" "$STATE/mappings"
+zfs() {
+  echo "zfs $*" >>"$STATE/calls"
+  local name
+  for name; do :; done # the last argument
+  case $1 in
+    list) grep -qxF -- "$name" "$STATE/datasets" ;;
+    create)
+      if grep -qxF -- "$name" "$STATE/datasets"; then echo "cannot create '$name': dataset already exists" >&2; return 1; fi
+      echo "$name" >>"$STATE/datasets" ;;
+  esac
+}
+pvesh() {
+  echo "pvesh $*" >>"$STATE/calls"
+  case $1 in
+    get|set) grep -qxF -- "$2" "$STATE/mappings" ;;
+    create)
+      if grep -qxF -- "$2/$4" "$STATE/mappings"; then echo "mapping '$4' already exists" >&2; return 1; fi
+      echo "$2/$4" >>"$STATE/mappings" ;;
+  esac
+}
+chown() { :; }
+mkdir() { :; }
+`;
+
+// The lookups before each create find nothing: a first run on fresh nodes.
+const NOTHING_YET = ["zfs list", "pvesh get"];
+
 describe("proxmox/storage.sh", () => {
   test("seed 001: the dataset on prom, the mapping, then the maintenance node", async () => {
     const text = script(seed001);
@@ -39,12 +75,13 @@ set -euo pipefail
 case \${1:-} in
   prom)
     # On prom (root@192.168.1.12)
-    zfs create -o mountpoint=/nvmeprom/containers nvmeprom/containers
+    zfs list -H -o name nvmeprom/containers >/dev/null 2>&1 || zfs create -o mountpoint=/nvmeprom/containers nvmeprom/containers
     chown 1000:100 /nvmeprom/containers
     ;;
   mappings)
-    # Directory mappings are cluster objects: create them once, on any node.
-    pvesh create /cluster/mapping/dir --id containers \\
+    # Directory mappings are cluster objects: create them once, on any node. One that exists is left as
+    # it is: a maintenance node's step may have added its entry since.
+    pvesh get /cluster/mapping/dir/containers >/dev/null 2>&1 || pvesh create /cluster/mapping/dir --id containers \\
       --map node=prom,path=/nvmeprom/containers \\
       --description 'Podman containers dataset'
     ;;
@@ -64,8 +101,9 @@ esac
 `);
     await bashSyntax(text);
     const stubs = ["zfs", "chown", "mkdir", "pvesh"];
-    expect(await runStubbed(text, stubs, ["prom"])).toBe(
-      stubCall("zfs", "create", "-o", "mountpoint=/nvmeprom/containers", "nvmeprom/containers") +
+    expect(await runStubbed(text, stubs, ["prom"], { failing: NOTHING_YET })).toBe(
+      stubCall("zfs", "list", "-H", "-o", "name", "nvmeprom/containers") +
+        stubCall("zfs", "create", "-o", "mountpoint=/nvmeprom/containers", "nvmeprom/containers") +
         stubCall("chown", "1000:100", "/nvmeprom/containers"),
     );
     // `pvesh set --map` replaces the list: the main node's entry is repeated.
@@ -88,16 +126,17 @@ esac
     });
   });
 
-  test("a description and paths with quotes, spaces, $, backticks and newlines reach pvesh exactly", async () => {
-    const description = `Bob's "containers" $HOME \`id\`\nsecond line`;
+  test("a description and paths with quotes, spaces, $ and backticks reach pvesh exactly", async () => {
+    const description = `Bob's "containers" $HOME \`id\``;
     const path = "/tank/it's $x `y`";
     const text = script({
       proxmox: { nodes: { a: {}, b: {} } },
       storage: { mappings: { data: { description, paths: { a: path, b: "/srv/data" } } } },
     });
     await bashSyntax(text);
-    expect(await runStubbed(text, ["pvesh"], ["mappings"])).toBe(
-      stubCall(
+    expect(await runStubbed(text, ["pvesh"], ["mappings"], { failing: NOTHING_YET })).toBe(
+      stubCall("pvesh", "get", "/cluster/mapping/dir/data") +
+        stubCall(
         "pvesh",
         "create",
         "/cluster/mapping/dir",
@@ -121,8 +160,9 @@ esac
         mappings: { data: { paths: { main: "/srv/data", spare: "/tank/data" } } },
       },
     });
-    expect(await runStubbed(text, ["zfs", "chown", "mkdir", "pvesh"], ["spare"])).toBe(
-      stubCall("zfs", "create", "-o", "mountpoint=/tank/data", "tank/data") +
+    expect(await runStubbed(text, ["zfs", "chown", "mkdir", "pvesh"], ["spare"], { failing: NOTHING_YET })).toBe(
+      stubCall("zfs", "list", "-H", "-o", "name", "tank/data") +
+        stubCall("zfs", "create", "-o", "mountpoint=/tank/data", "tank/data") +
         stubCall(
           "pvesh",
           "set",
@@ -135,16 +175,35 @@ esac
     );
   });
 
-  test("refuses a mapping path Proxmox cannot read back, and a node named like the mappings step", () => {
-    expect(() => script({ storage: { mappings: { data: { paths: { a: "/srv/a,b" } } } } })).toThrow(
-      'storage.mappings.data.paths.a: "/srv/a,b" contains ","',
-    );
-    expect(() =>
-      script({
-        proxmox: { nodes: { mappings: {} } },
-        storage: { mappings: { data: { paths: { mappings: "/srv" } } } },
-      }),
-    ).toThrow('proxmox.nodes.mappings: a node cannot be called "mappings"');
+  test("validate refuses a mapping path Proxmox cannot read back, and a node named like the mappings step", () => {
+    const refused = (input: HomelabConfigInput) =>
+      validateConfig(input).issues.map((found) => [found.code, formatValuePath(found.path)]);
+    expect(refused({ storage: { mappings: { data: { paths: { a: "/srv/a,b" } } } } })).toEqual([
+      ["format-proxmox-property-value", "storage.mappings.data.paths.a"],
+    ]);
+    expect(refused({ proxmox: { nodes: { mappings: {} } } })).toEqual([["format-storage-step", "proxmox.nodes.mappings"]]);
+  });
+
+  test("every step runs twice without failing: each create looks first", async () => {
+    const text = script(seed001);
+    const state = await mkdtemp(join(tmpdir(), "nixgen-storage-"));
+    const run = (body: string, ...args: string[]) =>
+      execa("bash", ["-c", `${PROXMOX_STATE}\n${body}`, "storage.sh", ...args], { env: { STATE: state } });
+    // The stubs fail as zfs and pvesh do on a second create, so the test can fail.
+    await expect(run("set -e; zfs create -o mountpoint=/a p/a; zfs create -o mountpoint=/a p/a")).rejects.toMatchObject({
+      stderr: "cannot create 'p/a': dataset already exists",
+    });
+    await writeFile(join(state, "calls"), "");
+    for (const round of [1, 2]) {
+      for (const step of ["prom", "mappings", "prom2"]) {
+        await expect(run(text, step), `round ${round}, step ${step}`).resolves.toMatchObject({ exitCode: 0 });
+      }
+    }
+    const calls = (await readFile(join(state, "calls"), "utf8")).split("\n").filter((line) => line !== "");
+    expect(calls.filter((call) => / create /.test(` ${call} `))).toEqual([
+      "zfs create -o mountpoint=/nvmeprom/containers nvmeprom/containers",
+      "pvesh create /cluster/mapping/dir --id containers --map node=prom,path=/nvmeprom/containers --description Podman containers dataset",
+    ]);
   });
 
   test("nothing without datasets or mappings", () => {

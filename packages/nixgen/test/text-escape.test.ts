@@ -157,14 +157,14 @@ describe("propertyString", () => {
     [
       undefined,
       "/mnt/a,b",
-      'machines.ct.proxmox.bindMounts[0].host: "/mnt/a,b" contains ",", which Proxmox property strings cannot escape',
+      'machines.ct.proxmox.bindMounts[0].host: "/mnt/a,b" must not contain "," or a line break',
     ],
     [
       undefined,
       "/mnt/a=b",
-      'machines.ct.proxmox.bindMounts[0].host: "/mnt/a=b" contains "=", which Proxmox would read as a key',
+      'machines.ct.proxmox.bindMounts[0].host: "/mnt/a=b" must not contain "=": Proxmox would read the part before it as a property name',
     ],
-    ["mp", "", "machines.ct.proxmox.bindMounts[0].host: a Proxmox property value cannot be empty"],
+    ["mp", "", 'machines.ct.proxmox.bindMounts[0].host: "" must not contain "," or a line break'],
   ])("refuses %s=%j", (key, value, message) => {
     expect(() => propertyString([{ key, value, field: "machines.ct.proxmox.bindMounts[0].host" }])).toThrow(message);
   });

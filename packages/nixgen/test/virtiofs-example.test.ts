@@ -55,8 +55,10 @@ describe("examples/virtiofs", () => {
   test("the storage steps run the seed's commands", async () => {
     const script = file("proxmox/storage.sh");
     await bashSyntax(script);
-    expect(await runStubbed(script, ["zfs", "chown", "pvesh"], ["mappings"])).toBe(
-      stubCall(
+    // On a cluster without the mapping yet: the lookup finds nothing, so the mapping is created.
+    expect(await runStubbed(script, ["zfs", "chown", "pvesh"], ["mappings"], { failing: ["pvesh get"] })).toBe(
+      stubCall("pvesh", "get", "/cluster/mapping/dir/containers") +
+        stubCall(
         "pvesh",
         "create",
         "/cluster/mapping/dir",

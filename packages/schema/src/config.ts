@@ -1,5 +1,6 @@
 // The root of the model: everything a homelab repository is generated from.
 import { z } from "zod";
+import { proxmoxNodeName } from "./formats/fields.js";
 import { machine } from "./machine.js";
 import { serviceModule } from "./module.js";
 import { name, nixValue } from "./primitives.js";
@@ -12,7 +13,7 @@ export const homelabConfig = z
     $schema: z.string().optional().describe("JSON Schema of this file, for editors"),
     name: z.string().optional().describe("Name of the homelab, used in generated headers and runbooks"),
     proxmox: z
-      .strictObject({ nodes: z.record(name, proxmoxNode).default({}).describe("Proxmox nodes by name") })
+      .strictObject({ nodes: z.record(proxmoxNodeName, proxmoxNode).default({}).describe("Proxmox nodes by name") })
       .default({ nodes: {} })
       .describe("Proxmox cluster nodes"),
     storage: storage.default({ datasets: [], mappings: {}, storages: {} }),

@@ -17,3 +17,4 @@ export { homelabJsonSchema, homelabSchemaId } from "./json-schema.js";
 export { checks, runChecks, type Check } from "./checks/index.js";
 export * from "./key-names.js";
 export * from "./nixos/index.js";
+export * as formats from "./formats/index.js";

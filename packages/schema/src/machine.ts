@@ -15,10 +15,28 @@ import {
   system,
 } from "./primitives.js";
 import { fileMode } from "./secrets.js";
+import {
+  account,
+  bindMountSource,
+  bindMountTarget,
+  bridge,
+  exportPath,
+  exportsClients,
+  exportsOptionValue,
+  hostPath,
+  lxcRaw,
+  mountOptionValue,
+  nfsServer,
+  passwdText,
+  proxmoxId,
+  proxmoxNodeName,
+  sshHost,
+  timeZoneName,
+} from "./formats/fields.js";
 
 const network = z
   .strictObject({
-    bridge: z.string().min(1).default("vmbr0").describe("Proxmox bridge, e.g. vmbr0"),
+    bridge: bridge.default("vmbr0").describe("Proxmox bridge, e.g. vmbr0"),
     ip: z
       .union([
         z.literal("dhcp"),
@@ -40,7 +58,7 @@ const network = z
 const tag = z.string().regex(/^[a-z0-9_][a-z0-9_+.-]*$/i, "must be a Proxmox tag: letters, digits, _ + . -");
 
 const placement = {
-  node: name.describe("Proxmox node the guest runs on"),
+  node: proxmoxNodeName.describe("Proxmox node the guest runs on"),
   vmid: z
     .number()
     .int()
@@ -50,7 +68,7 @@ const placement = {
   cores: z.number().int().min(1).describe("CPU cores"),
   memory: z.number().int().min(16).describe("Memory in MB"),
   disk: diskSize.describe("Root disk size, e.g. 32G"),
-  storage: z.string().min(1).describe("Proxmox storage of the root disk, e.g. local-lvm"),
+  storage: proxmoxId.describe("Proxmox storage of the root disk, e.g. local-lvm"),
   network: network.default({ bridge: "vmbr0", ip: "dhcp" }).describe("The first network interface (net0)"),
   extraNetworks: z.array(network).default([]).describe("Further network interfaces: net1, net2, …"),
   onBoot: z.boolean().optional().describe("Start with the node"),
@@ -59,8 +77,8 @@ const placement = {
 
 const bindMount = z
   .strictObject({
-    host: absolutePath.describe("Path on the Proxmox host"),
-    container: absolutePath.describe("Path inside the container"),
+    host: bindMountSource.describe("Path on the Proxmox host"),
+    container: bindMountTarget.describe("Path inside the container"),
     readOnly: z.boolean().default(false).describe("Mount read-only (ro=1)"),
     comment: z.string().optional().describe("Printed above the mpN line"),
   })
@@ -97,7 +115,7 @@ const lxcProxmox = z.strictObject({
     .default([])
     .describe("Bind mounts from the Proxmox host (mp0, mp1, …)"),
   raw: z
-    .array(z.string().regex(/^lxc\.[a-z0-9_.-]+:( .*)?$/, "must be an lxc.* line such as \"lxc.apparmor.profile: unconfined\""))
+    .array(lxcRaw)
     .default([])
     .describe("Raw lxc.* lines appended to the container config"),
   volumes: z.array(volumeMount).default([]).describe("Storage volumes mounted into the container (mpN)"),
@@ -109,12 +127,12 @@ const lxcProxmox = z.strictObject({
 
 const virtiofsShare = z
   .strictObject({
-    mapping: name.describe("Directory mapping id (storage.mappings)"),
-    mountPoint: absolutePath.optional().describe("Where the guest mounts it; fileSystems.<path>.device is the mapping id"),
+    mapping: proxmoxId.describe("Directory mapping id (storage.mappings)"),
+    mountPoint: hostPath.optional().describe("Where the guest mounts it; fileSystems.<path>.device is the mapping id"),
     owner: z
       .strictObject({
-        user: z.string().min(1).describe("Owning user, e.g. abl030"),
-        group: z.string().min(1).describe("Owning group, e.g. users"),
+        user: account.describe("Owning user, e.g. abl030"),
+        group: account.describe("Owning group, e.g. users"),
       })
       .optional()
       .describe("Owner of the mount point, set with systemd.tmpfiles"),
@@ -173,10 +191,10 @@ const vmProxmox = z.strictObject({
 const machineFile = z.string().regex(/^\.\.?\//, "must be a relative path such as ./hardware.nix");
 
 const user = z.strictObject({
-  description: z.string().optional().describe("Full name or purpose of the account"),
+  description: passwdText.optional().describe("Full name or purpose of the account"),
   uid: z.number().int().min(0).optional().describe("Fixed numeric user id"),
   admin: z.boolean().default(false).describe("Member of wheel"),
-  extraGroups: z.array(z.string()).default([]).describe("Groups besides the user's own"),
+  extraGroups: z.array(account).default([]).describe("Groups besides the user's own"),
   authorizedKeys: z
     .array(z.string())
     .default([])
@@ -196,8 +214,8 @@ const secretUse = z
         .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$/, "must be <module>.<option>, e.g. grafana.adminPasswordFile")
         .optional()
         .describe("Module option that receives the decrypted path"),
-      owner: z.string().optional().describe("Owner of the decrypted file (default: the secret's owner)"),
-      group: z.string().optional().describe("Group of the decrypted file (default: the secret's group)"),
+      owner: account.optional().describe("Owner of the decrypted file (default: the secret's owner)"),
+      group: account.optional().describe("Group of the decrypted file (default: the secret's group)"),
       mode: fileMode.optional().describe("Mode of the decrypted file (default: the secret's mode)"),
     }),
   ])
@@ -207,10 +225,10 @@ const nfs = z.strictObject({
   mounts: z
     .array(
       z.strictObject({
-        server: z.string().min(1).describe("NFS server host name or address"),
-        export: absolutePath.describe("Exported path on the server"),
-        mountPoint: absolutePath.describe("Where the share is mounted"),
-        options: z.array(z.string()).default(["nfsvers=4.2", "noatime"]).describe("Mount options"),
+        server: nfsServer.describe("NFS server host name or address"),
+        export: hostPath.describe("Exported path on the server"),
+        mountPoint: hostPath.describe("Where the share is mounted"),
+        options: z.array(mountOptionValue).default(["nfsvers=4.2", "noatime"]).describe("Mount options"),
       }),
     )
     .default([])
@@ -218,9 +236,9 @@ const nfs = z.strictObject({
   exports: z
     .array(
       z.strictObject({
-        path: absolutePath.describe("Exported directory"),
-        clients: z.string().min(1).describe("Who may mount it, e.g. 192.168.1.0/24"),
-        options: z.array(z.string()).default(["rw", "sync", "no_subtree_check"]).describe("exports(5) options"),
+        path: exportPath.describe("Exported directory"),
+        clients: exportsClients.describe("Who may mount it, e.g. 192.168.1.0/24"),
+        options: z.array(exportsOptionValue).default(["rw", "sync", "no_subtree_check"]).describe("exports(5) options"),
       }),
     )
     .default([])
@@ -232,9 +250,9 @@ const common = {
   system: system.default("x86_64-linux"),
   description: z.string().optional().describe("What the machine is for, printed as a comment; a Proxmox guest's notes"),
   stateVersion: stateVersion.optional(),
-  timeZone: z.string().optional().describe("time.timeZone, e.g. Europe/Prague"),
+  timeZone: timeZoneName.optional().describe("time.timeZone, e.g. Europe/Prague"),
   profile: name.optional().describe("Profile (profiles.<name>) this machine is built from"),
-  users: z.record(name, user).default({}).describe("Login users by name"),
+  users: z.record(account, user).default({}).describe("Login users by name"),
   services: z.record(name, serviceUse).default({}).describe("Service modules enabled here, with overrides"),
   secrets: z.record(name, secretUse).default({}).describe("Secrets decrypted on this machine"),
   identityPaths: z.array(absolutePath).optional().describe("age.identityPaths, e.g. the host's SSH key on a VM"),
@@ -256,8 +274,8 @@ const common = {
   nixos: z.record(z.string(), nixValue).default({}).describe("Extra NixOS settings: dotted option path → value"),
   replaces: z
     .strictObject({
-      host: z.string().min(1).describe("The machine this one takes over from"),
-      dataPaths: z.array(absolutePath).default([]).describe("Data copied across during the migration"),
+      host: sshHost.describe("The machine this one takes over from"),
+      dataPaths: z.array(hostPath).default([]).describe("Data copied across during the migration"),
     })
     .optional()
     .describe("Migration source, for the runbook"),

@@ -1,11 +1,15 @@
 // Storage on the Proxmox side (seed 001): nodes, ZFS datasets and cluster directory mappings.
 import { z } from "zod";
-import { absolutePath, name, uid } from "./primitives.js";
+import { hostPath, mappingDescriptionText, mappingPath, proxmoxId, proxmoxNodeName, sshHost } from "./formats/fields.js";
+import { uid } from "./primitives.js";
 
 export const proxmoxNode = z
   .strictObject({
-    address: z.string().optional().describe("How to reach the node for the runbook, e.g. root@192.168.1.12"),
+    address: sshHost.optional().describe("How to reach the node for the runbook, e.g. root@192.168.1.12"),
     maintenance: z.boolean().default(false).describe("A node that takes over during maintenance"),
+    storage: proxmoxId
+      .optional()
+      .describe("Storage that guest disks move to on this node when it has not got theirs (qm migrate --targetstorage), e.g. local-lvm"),
   })
   .describe("A Proxmox node");
 
@@ -22,17 +26,17 @@ export const dataset = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*(\/[A-Za-z0-9][A-Za-z0-9_.:-]*)+$/, "must be pool/dataset, e.g. nvmeprom/containers")
       .describe("Dataset name, pool/dataset, e.g. nvmeprom/containers"),
-    node: name.describe("Proxmox node that holds the pool"),
-    mountpoint: absolutePath.describe("Where the dataset is mounted on the node, e.g. /nvmeprom/containers"),
+    node: proxmoxNodeName.describe("Proxmox node that holds the pool"),
+    mountpoint: hostPath.describe("Where the dataset is mounted on the node, e.g. /nvmeprom/containers"),
     owner: owner.optional(),
   })
   .describe("A ZFS dataset created on a Proxmox node");
 
 export const directoryMapping = z
   .strictObject({
-    description: z.string().optional().describe("Description shown in Proxmox (pvesh --description)"),
+    description: mappingDescriptionText.optional().describe("Description shown in Proxmox (pvesh --description)"),
     paths: z
-      .record(name, absolutePath)
+      .record(proxmoxNodeName, mappingPath)
       .refine((paths) => Object.keys(paths).length > 0, "must map at least one node to a path")
       .describe("Node name → host path; one entry per node the VM may run on"),
   })
@@ -48,8 +52,8 @@ export const proxmoxStorage = z
 export const storage = z
   .strictObject({
     datasets: z.array(dataset).default([]).describe("ZFS datasets created on Proxmox nodes"),
-    mappings: z.record(name, directoryMapping).default({}).describe("Directory mappings by id"),
-    storages: z.record(name, proxmoxStorage).default({}).describe("Proxmox storages by id (storage.cfg)"),
+    mappings: z.record(proxmoxId, directoryMapping).default({}).describe("Directory mappings by id"),
+    storages: z.record(proxmoxId, proxmoxStorage).default({}).describe("Proxmox storages by id (storage.cfg)"),
   })
   .describe("Proxmox storage");
 

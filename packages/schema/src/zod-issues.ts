@@ -58,20 +58,32 @@ function convert(found: ZodIssue, base: Base): Issue[] {
       return [issue("schema-invalid_value", path, expectedMessage(found.values.map(literal), value))];
     case "invalid_key": {
       const reason = found.issues[0]?.message ?? found.message;
+      const format = found.issues[0] === undefined ? undefined : formatOf(found.issues[0]);
       return [
-        issue("schema-invalid_key", path, `Invalid name ${JSON.stringify(String(rel[rel.length - 1]))}: ${reason}`),
+        issue(format === undefined ? "schema-invalid_key" : `format-${format}`, path, `Invalid name ${JSON.stringify(String(rel[rel.length - 1]))}: ${reason}`),
       ];
     }
     default:
       // Our own messages state the rule in lower case ("must be 1–65535"); show what was given.
       return [
         issue(
-          `schema-${found.code}`,
+          codeOf(found),
           path,
           /^[a-z]/.test(found.message) ? `Invalid value ${showValue(value)}: ${found.message}` : found.message,
         ),
       ];
   }
+}
+
+/** A value format (formats/format.ts) names itself, so the code says which rule was broken. */
+function codeOf(found: ZodIssue): string {
+  const format = formatOf(found);
+  return format === undefined ? `schema-${found.code}` : `format-${format}`;
+}
+
+function formatOf(found: ZodIssue | z.core.$ZodRawIssue): string | undefined {
+  const format = found.code === "custom" ? (found.params as { format?: unknown } | undefined)?.format : undefined;
+  return typeof format === "string" ? format : undefined;
 }
 
 /** `Invalid input: expected "lxc" | "vm" | "metal", received "lxd": did you mean "lxc"?` */

@@ -3,7 +3,6 @@
 // Reference: pct(1); property strings are built by ../text/property-string.ts, which refuses what
 // Proxmox cannot read back.
 import type { HomelabConfig, LxcMachine } from "@homelab/schema";
-import { TextValueError } from "../text/escape.js";
 import { propertyString } from "../text/property-string.js";
 import { encodeProxmoxText } from "../text/proxmox-text.js";
 import { nodeLabel } from "./proxmox-nodes.js";
@@ -104,10 +103,8 @@ export function gibibytes(size: string): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(9).replace(/0+$/, "");
 }
 
-/** `local-lvm`: the storage part of `local-lvm:32`, which cannot hold `:` or the separators of the property string. */
+/** `local-lvm`: the storage part of `local-lvm:32`; the schema's Proxmox id format keeps `:` out of it. */
 function storageId(storage: string, field: string): string {
-  if (storage.includes(":"))
-    throw new TextValueError(`${field}: ${JSON.stringify(storage)} contains ":", which ends a Proxmox storage id`);
   return propertyString([{ key: undefined, value: storage, field }]);
 }
 

@@ -15,6 +15,7 @@ import {
   type NixValue,
 } from "@homelab/nix";
 import { resolveProfile, type HomelabConfig, type Machine } from "@homelab/schema";
+import { exportsPath, tmpfilesField } from "../text/escape.js";
 import { dottedEntries, mergeBindings, splitPath, type PathEntry } from "./attr-paths.js";
 import { headerLines } from "./header.js";
 import { resolveKeys } from "./keys.js";
@@ -146,7 +147,7 @@ function guestMounts(machine: Machine): PathEntry[] {
   for (const share of mounted) {
     entries.push([["fileSystems", share.at], { device: share.mapping, fsType: "virtiofs", options: ["rw", "relatime"] }]);
   }
-  const rules = mounted.flatMap(({ at, mode, owner }) => (owner ? [`d ${at} ${mode} ${owner.user} ${owner.group} - -`] : []));
+  const rules = mounted.flatMap(({ at, mode, owner }) => (owner ? [tmpfilesDirectory(at, mode, owner)] : []));
   if (rules.length > 0) entries.push([["systemd", "tmpfiles", "rules"], rules]);
   return entries;
 }
@@ -158,10 +159,23 @@ function nfs(machine: Machine): PathEntry[] {
     { device: `${mount.server}:${mount.export}`, fsType: "nfs", options: mount.options },
   ]);
   if (machine.nfs.exports.length > 0) {
-    const lines = machine.nfs.exports.map((e) => `${e.path} ${e.clients}(${e.options.join(",")})\n`);
+    const lines = machine.nfs.exports.map((e) => `${exportsLine(e)}\n`);
     entries.push([["services", "nfs", "server"], { enable: true, exports: str(lines.join("")) }]);
   }
   return entries;
+}
+
+/** `d /mnt/docker 0755 abl030 users - -`: a directory with its owner, each field escaped for tmpfiles.d(5). */
+export function tmpfilesDirectory(path: string, mode: string, owner: { user: string; group: string }): string {
+  return ["d", path, mode, owner.user, owner.group, "-", "-"].map(tmpfilesField).join(" ");
+}
+
+/**
+ * `/srv/share 192.168.1.0/24(rw,sync)`: one line of /etc/exports. The schema keeps the client and the
+ * options to exports(5)'s own syntax; only the path needs escapes.
+ */
+export function exportsLine(entry: Machine["nfs"]["exports"][number]): string {
+  return `${exportsPath(entry.path)} ${entry.clients}(${entry.options.join(",")})`;
 }
 
 /** `environment.systemPackages = with pkgs; [ vim git ];` */

@@ -78,6 +78,7 @@ function storageView(config: HomelabConfig) {
 /** Seed 001's golden path: sync the main node's path to the maintenance node, move the VMs offline, reverse after. */
 function maintenanceView(config: HomelabConfig, node: string, commands: Rendered) {
   const target = sshTarget(config.proxmox.nodes[node]?.address ?? node);
+  const targetStorage = config.proxmox.nodes[node]?.storage;
   const mappings = Object.entries(config.storage.mappings).filter(([, mapping]) => mapping.paths[node] !== undefined);
   const syncs: Copies[] = mappings.flatMap(([id, mapping]) =>
     mainEntries(config, id)
@@ -94,7 +95,13 @@ function maintenanceView(config: HomelabConfig, node: string, commands: Rendered
     commands,
     syncs,
     target,
-    vms: vms.map(([name, vm]) => ({ name, vmid: vm.proxmox.vmid, where: `On ${nodeLabel(config, vm.proxmox.node)}` })),
+    vms: vms.map(([name, vm]) => ({
+      name,
+      vmid: vm.proxmox.vmid,
+      where: `On ${nodeLabel(config, vm.proxmox.node)}`,
+      // Local disks move only to a storage the target node has (reference §5).
+      targetStorage: targetStorage !== undefined && targetStorage !== vm.proxmox.storage ? targetStorage : undefined,
+    })),
   };
 }
 

@@ -7,8 +7,7 @@
 // list (pve-manager PVE/API2/Cluster/Mapping/Dir.pm `update` assigns `map` wholesale), so it repeats
 // the main nodes' entries: the list becomes main nodes + that maintenance node. One maintenance node is
 // in the list at a time; running another's step swaps it in.
-import type { HomelabConfig } from "@homelab/schema";
-import { TextValueError } from "../text/escape.js";
+import { formats, type HomelabConfig } from "@homelab/schema";
 import { propertyString } from "../text/property-string.js";
 import { render, renderBlock, type Rendered } from "../text/render.js";
 import { headerLines } from "./header.js";
@@ -32,15 +31,11 @@ export interface StorageStep {
   readonly commands: Rendered;
 }
 
-const MAPPINGS_STEP = "mappings";
+// The schema keeps node names from clashing with it (formats/fields.ts).
+const { MAPPINGS_STEP } = formats;
 
 /** The steps in the order they run: datasets on main nodes, the mappings, then maintenance nodes. */
 export function storageSteps(config: HomelabConfig): StorageStep[] {
-  if (Object.hasOwn(config.proxmox.nodes, MAPPINGS_STEP)) {
-    throw new TextValueError(
-      `proxmox.nodes.${MAPPINGS_STEP}: a node cannot be called "${MAPPINGS_STEP}", the name of the step that creates the directory mappings in proxmox/storage.sh`,
-    );
-  }
   const nodes = storageNodes(config);
   const main = nodes.filter((node) => !isMaintenanceNode(config, node));
   const maintenance = nodes.filter((node) => isMaintenanceNode(config, node));
@@ -58,6 +53,7 @@ export function storageSteps(config: HomelabConfig): StorageStep[] {
             commands: renderBlock("storage-mappings.sh", {
               mappings: mappings.map(([id, mapping]) => ({
                 id,
+                endpoint: `/cluster/mapping/dir/${id}`,
                 maps: mainEntries(config, id).map(([node, path]) => mapEntry(id, node, path)),
                 description: mapping.description,
               })),

@@ -106,3 +106,23 @@ export function markdownFence(body: string, info: string): string {
   const content = body.endsWith("\n") || body === "" ? body : `${body}\n`;
   return `${fence}${info}\n${content}${fence}\n`;
 }
+
+/**
+ * One whitespace-separated field of a tmpfiles.d(5) line (`d /mnt/my\x20share 0755 abl030 users - -`):
+ * fields are read with C-style escapes, and `%` starts a specifier in paths, so `%` is doubled and
+ * whitespace, quotes, backslashes and control characters become `\xNN`.
+ */
+export function tmpfilesField(value: string): string {
+  return value.replace(/[%\\"'\x00-\x20\x7f]/g, (char) =>
+    char === "%" ? "%%" : `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+}
+
+/**
+ * An export path in /etc/exports: exports(5) reads "a backslash followed by the character code as three
+ * octal digits" in the path, so whitespace (which ends the path), `"`, `#`, `\` and control characters
+ * are written that way: `/srv/my share` → `/srv/my\040share`.
+ */
+export function exportsPath(value: string): string {
+  return value.replace(/[\\"#'\x00-\x20\x7f]/g, (char) => `\\${char.charCodeAt(0).toString(8).padStart(3, "0")}`);
+}

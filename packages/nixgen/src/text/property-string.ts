@@ -2,6 +2,7 @@
 // pve-common's parse_property_string splits on every `,` and reads `key=value` with `/^([^=]+)=(.+)$/`;
 // there is no quoting. So a value holding a comma, and a keyless first value holding `=`, cannot be
 // written at all: the error names the config field instead of printing a line Proxmox misreads.
+import { formats } from "@homelab/schema";
 import { TextValueError } from "./escape.js";
 
 /** One `key=value` part; a `key` of undefined is the keyless default value (the volume of `mp0`). */
@@ -19,20 +20,18 @@ export function propertyString(properties: readonly Property[]): string {
     .join(",");
 }
 
+// The rules are the schema's value formats, so a value the schema accepted is never refused here;
+// the throw is for callers that build values of their own.
 function keyless(value: string | number, field: string): string {
-  const text = valueOf(value, field);
-  if (text.includes("="))
-    throw new TextValueError(`${field}: ${JSON.stringify(text)} contains "=", which Proxmox would read as a key`);
-  return text;
+  return checked(String(value), field, [formats.propertyValue, formats.keylessPropertyValue]);
 }
 
 function valueOf(value: string | number, field: string): string {
-  const text = String(value);
-  if (text === "") throw new TextValueError(`${field}: a Proxmox property value cannot be empty`);
-  if (text.includes(","))
-    throw new TextValueError(
-      `${field}: ${JSON.stringify(text)} contains ",", which Proxmox property strings cannot escape`,
-    );
-  if (/[\r\n\0]/.test(text)) throw new TextValueError(`${field}: ${JSON.stringify(text)} contains a line break`);
+  return checked(String(value), field, [formats.propertyValue]);
+}
+
+function checked(text: string, field: string, rules: readonly formats.ValueFormat[]): string {
+  const broken = formats.brokenFormat(text, rules);
+  if (broken !== undefined) throw new TextValueError(`${field}: ${JSON.stringify(text)} ${broken.rule}`);
   return text;
 }

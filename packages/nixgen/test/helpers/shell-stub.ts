@@ -13,16 +13,24 @@ export async function runStubbed(
   script: string,
   commands: readonly string[],
   args: readonly string[] = [],
+  options: StubOptions = {},
 ): Promise<string> {
   const log = join(await mkdtemp(join(tmpdir(), "nixgen-stub-")), "calls");
   await writeFile(log, "");
+  const failing = (options.failing ?? []).map((call) => `'${call}'`).join("|");
   const stubs = commands.map(
     (name) =>
       // One printf, so one write: both ends of a pipe log at once, and separate writes would interleave.
-      `${name}() { local args; builtin printf -v args ' <%s>' "$@"; builtin printf '%s%s\\n' ${name} "$args" >>"$STUB_LOG"; }`,
+      `${name}() { local args; builtin printf -v args ' <%s>' "$@"; builtin printf '%s%s\\n' ${name} "$args" >>"$STUB_LOG";` +
+      (failing === "" ? " }" : ` case "${name} $1" in ${failing}) return 1 ;; esac; }`),
   );
   await execa("bash", ["-c", `${stubs.join("\n")}\n${script}`, "script", ...args], { env: { STUB_LOG: log } });
   return readFile(log, "utf8");
+}
+
+export interface StubOptions {
+  /** Calls, as `command subcommand` (`zfs list`), that log and then fail: a lookup that finds nothing. */
+  readonly failing?: readonly string[];
 }
 
 /** What `runStubbed` prints for one call. */

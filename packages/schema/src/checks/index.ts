@@ -24,11 +24,13 @@ import {
 } from "./profiles.js";
 import { checkMachineSecrets, checkRecipients, checkUnusedSecrets } from "./secrets.js";
 import { checkStateVersion } from "./state-version.js";
+import { checkWritableValues } from "./writable.js";
 import { checkUnusedMappings, checkVirtiofsShares } from "./virtiofs.js";
 
 export type { Check } from "./check.js";
 
 export const checks: readonly Check[] = [
+  checkWritableValues,
   checkPrivateKeys,
   checkVmids,
   checkHostnames,

@@ -1,5 +1,6 @@
 // What an LXC container must be given for what runs inside it (seed 000's "critical LXC features",
-// reference §4): Docker needs nesting and keyctl, FUSE needs fuse, NFS needs privileges or AppArmor.
+// reference §4 and §5): Docker needs nesting and keyctl, FUSE needs fuse, NFS needs a privileged
+// container (and AppArmor unconfined to serve).
 import { isNixExpr } from "@homelab/nix";
 import { issue, type Issue } from "../issue.js";
 import { lxcMachines, machineProfile, settingSource, type Check } from "./check.js";
@@ -76,12 +77,13 @@ export const checkLxcNfs: Check = (config) =>
         ),
       );
     }
-    if (client && !server && !privileged && !apparmor) {
+    // The kernel refuses NFS mounts in a user namespace, so no AppArmor profile makes them work there.
+    if (client && !server && !privileged) {
       found.push(
         issue(
-          "lxc-nfs-client-apparmor",
-          [...at, "raw"],
-          'NFS mounts inside an unprivileged LXC container need "lxc.apparmor.profile: unconfined" in proxmox.raw (or privileged: true)',
+          "lxc-nfs-client-privileged",
+          [...at, "privileged"],
+          "NFS mounts inside an LXC container need a privileged container (privileged: true): the kernel refuses NFS in an unprivileged one, whatever its AppArmor profile",
         ),
       );
     }

@@ -1,0 +1,105 @@
+// validate and gen agree: a config that validate accepts never makes gen throw. The examples are
+// mutated at random (one or two strings or numbers replaced, and an identifier renamed everywhere it
+// appears) with text built from the characters line formats, shells and Nix treat specially, and with
+// numbers Nix cannot take as they are.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { isNixExpr, type ValuePath } from "@homelab/nix";
+import { validateConfig } from "@homelab/schema";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { planValid } from "../src/plan.js";
+
+const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
+const files = readdirSync(examples).flatMap((name) =>
+  readdirSync(`${examples}${name}`)
+    .filter((file) => /^homelab\.config\.(ts|json|ya?ml)$/.test(file))
+    .map((file) => `${examples}${name}/${file}`),
+);
+
+async function load(path: string): Promise<unknown> {
+  if (path.endsWith(".ts")) return ((await import(path)) as { default: unknown }).default;
+  const text = readFileSync(path, "utf8");
+  return path.endsWith(".json") ? JSON.parse(text) : parse(text);
+}
+
+/** Every string and number in plain data, by path; Nix expressions are code, not values, and are left alone. */
+function leafSites(value: unknown, path: ValuePath = []): ValuePath[] {
+  if (typeof value === "string" || typeof value === "number") return [path];
+  if (typeof value !== "object" || value === null || isNixExpr(value)) return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => leafSites(item, [...path, i]));
+  return Object.entries(value).flatMap(([key, item]) => leafSites(item, [...path, key]));
+}
+
+function replaceAt(value: unknown, path: ValuePath, text: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return text;
+  if (Array.isArray(value)) return value.map((item, i) => (i === head ? replaceAt(item, rest, text) : item));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: replaceAt(record[head], rest, text) };
+}
+
+/** `from` replaced by `to` wherever it is a whole key or a whole string: a renamed node, mapping or user. */
+function rename(value: unknown, from: string, to: string): unknown {
+  if (value === from) return to;
+  if (typeof value !== "object" || value === null || isNixExpr(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => rename(item, from, to));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, rename(item, from, to)]));
+}
+
+const SPECIAL = [
+  ",", "=", ":", ";", "\n", "\r", "\t", " ", "-", ".", "..", "/", "\0", "\uD800", "%", "\\", '"', "'", "$", "`",
+  "#", "@", "*", "(", ")", "${", "''", "<", ">", "|", "&", "~", "_", "A", "a", "1", "é", "😀", "--", "-o",
+];
+const hostile = fc.oneof(
+  fc.array(fc.constantFrom(...SPECIAL), { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")),
+  fc.array(fc.constantFrom(...SPECIAL, "a", "b", "1"), { maxLength: 8 }).map((parts) => `/${parts.join("")}`),
+  fc.string({ unit: "binary", maxLength: 12 }),
+);
+// Names and paths most fields take: they keep enough mutants valid to reach gen.
+const plain = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/), fc.stringMatching(/^(\/[a-z0-9._-]{1,6}){1,3}$/));
+// Numbers Nix cannot take as they are: past 2^53, not finite, fractions where integers are meant.
+const hostileNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(1e20, 2 ** 53 + 2, -0, 0.5, -1));
+
+describe("validate and gen agree", async () => {
+  const bases = await Promise.all(files.map(load));
+  const sites = bases.map((base) => leafSites(base));
+
+  test("the examples validate, so mutations start from configs gen takes", () => {
+    expect(bases.map((base) => validateConfig(base).ok)).toEqual(bases.map(() => true));
+  });
+
+  test("whatever validate accepts, gen generates without throwing", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(bases.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.oneof(hostile, hostile, hostileNumber, plain)), { minLength: 1, maxLength: 2 }),
+        fc.option(fc.tuple(fc.nat(), hostile)),
+        (which, edits, renamed) => {
+          let input = bases[which];
+          const paths = sites[which] as ValuePath[];
+          for (const [pick, text] of edits) input = replaceAt(input, paths[pick % paths.length] as ValuePath, text);
+          if (renamed !== null) {
+            const [pick, text] = renamed;
+            const from = leafSites(input).map((path) => valueAt(input, path))[pick % paths.length];
+            if (typeof from === "string") input = rename(input, from, text);
+          }
+          const validation = validateConfig(input);
+          if (!validation.ok) return;
+          accepted++;
+          expect(() => planValid(validation.config)).not.toThrow();
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // About one mutant in ten is valid (hostile text is fine in a description, a comment, a Nix value):
+    // enough that the property is not vacuous.
+    expect(accepted).toBeGreaterThan(10);
+  });
+});
+
+function valueAt(value: unknown, path: ValuePath): unknown {
+  return path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], value);
+}

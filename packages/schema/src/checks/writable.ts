@@ -1,0 +1,45 @@
+// Values no generated file can hold, anywhere in the config (profile settings and Nix values
+// included), reported with their path here rather than thrown by the printer in gen without it:
+// - NUL (Nix strings, shell arguments and C strings end there) and unpaired UTF-16 surrogates (no
+//   UTF-8 encoding), in strings and in keys, which become attribute and file names;
+// - integers Nix cannot take as written: a JavaScript number past 2^53 has already lost digits, and a
+//   bigint past 64 bits is outside Nix's integers (the rules of `fromJS` in @homelab/nix).
+import type { ValuePath } from "@homelab/nix";
+import { writableText } from "../formats/text.js";
+import { issue, type Issue } from "../issue.js";
+import { showValue } from "../value-fits-type.js";
+import type { Check } from "./check.js";
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const INEXACT = "is not exact in JavaScript: write it as a string, or as a bigint in TypeScript";
+
+export const checkWritableValues: Check = (config) => unwritable(config, []);
+
+function unwritable(value: unknown, path: ValuePath): Issue[] {
+  switch (typeof value) {
+    case "string":
+      return writableText.test(value) ? [] : [badText(value, path)];
+    case "number":
+      return Number.isInteger(value) && !Number.isSafeInteger(value)
+        ? [issue("nix-integer", path, `integer ${value} ${INEXACT}`)]
+        : [];
+    case "bigint":
+      return value < INT64_MIN || value > INT64_MAX
+        ? [issue("nix-integer", path, `integer ${value} is outside Nix's signed 64-bit range`)]
+        : [];
+    case "object":
+      if (value === null) return [];
+      if (Array.isArray(value)) return value.flatMap((item, i) => unwritable(item, [...path, i]));
+      return Object.entries(value).flatMap(([key, item]) => [
+        ...(writableText.test(key) ? [] : [badText(key, [...path, key])]),
+        ...unwritable(item, [...path, key]),
+      ]);
+    default:
+      return [];
+  }
+}
+
+function badText(text: string, path: ValuePath): Issue {
+  return issue(`format-${writableText.name}`, path, `Invalid value ${showValue(text)}: ${writableText.rule}`);
+}
