@@ -6,6 +6,8 @@ import { execa } from "execa";
 import { expect, test } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript without types.
 import { synthHomelab } from "../../../bench/synth.mjs";
+// @ts-expect-error: plain JavaScript too.
+import { provideUserFiles } from "../../../bench/user-files.mjs";
 import { cliPath, nixgen, snapshot, tempDir } from "./helpers/cli-run.js";
 
 const temporary = /^\.nixgen-\d+-[0-9a-f]{12}\.tmp$/;
@@ -19,6 +21,7 @@ test("SIGKILL mid-write, several times: the next run leaves no stray file and ch
   let strays = 0;
   for (let round = 0; round < rounds; round++) {
     await writeFile(join(dir, "homelab.config.json"), JSON.stringify(configs[round % 2]));
+    provideUserFiles(join(dir, "homelab.config.json"), out);
     const run = execa(process.execPath, [cliPath, "gen", "--config", "homelab.config.json", "--out", "out"], { cwd: dir, reject: false });
     // Kill as soon as a temporary file exists: the run is then between open and rename of some file.
     while (run.exitCode === null && !(await rootNames(out)).some((name) => temporary.test(name))) await new Promise((r) => setTimeout(r, 5));

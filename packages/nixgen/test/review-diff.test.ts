@@ -6,8 +6,9 @@ import { diffModels, emptyModel, type Change } from "../src/review/diff.js";
 import { reviewModel, type ReviewModel } from "../src/review/model.js";
 import { rekeyList } from "../src/review/rekey.js";
 import { changeLine, rekeySection } from "../src/review/summary.js";
+import { ed25519Key } from "./helpers/test-keys.js";
 
-const key = (n: number) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${String(n).repeat(43).slice(0, 43)}`;
+const key = (n: number) => ed25519Key(n);
 
 const base: HomelabConfigInput = {
   keys: { users: { admin: key(1) }, hosts: { a: key(2), b: key(3) }, groups: { admins: ["admin"] } },
