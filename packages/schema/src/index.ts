@@ -16,3 +16,4 @@ export * from "./disk-size.js";
 export { homelabJsonSchema, homelabSchemaId } from "./json-schema.js";
 export { checks, runChecks, type Check } from "./checks/index.js";
 export * from "./key-names.js";
+export * from "./opentofu.js";

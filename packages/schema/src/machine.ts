@@ -104,8 +104,35 @@ const virtiofsShare = z
 
 const vmProxmox = z.strictObject({
   ...placement,
-  cpuType: z.string().default("host").describe("CPU type, e.g. host"),
-  bios: z.enum(["seabios", "ovmf"]).default("ovmf").describe("Firmware: ovmf (UEFI) or seabios"),
+  // Defaults as Proxmox's (and hosts.nix's OpenTofu consumer's): SeaBIOS, x86-64-v2-AES.
+  cpuType: z.string().min(1).default("x86-64-v2-AES").describe("CPU type, e.g. host (Proxmox default x86-64-v2-AES)"),
+  bios: z.enum(["seabios", "ovmf"]).default("seabios").describe("Firmware: seabios (the Proxmox default) or ovmf (UEFI)"),
+  machine: z
+    .string()
+    .regex(/^[a-z0-9_.+-]+$/, "must be a QEMU machine type such as q35 or pc-q35-9.0")
+    .optional()
+    .describe("QEMU machine type, e.g. q35 (Proxmox default: i440fx)"),
+  diskInterface: z
+    .string()
+    .regex(
+      /^(ide[0-3]|sata[0-5]|scsi([0-9]|[12][0-9]|30)|virtio([0-9]|1[0-5]))$/,
+      "must be a Proxmox disk slot: ide0–3, sata0–5, scsi0–30 or virtio0–15",
+    )
+    .optional()
+    .describe("Slot of the root disk (OpenTofu consumer default: virtio0)"),
+  cloneFromTemplate: z
+    .boolean()
+    .optional()
+    .describe("Created as a full clone of proxmox.templateVmid (OpenTofu consumer default: true); false for an imported VM"),
+  readonly: z.boolean().optional().describe("Left alone by OpenTofu (an existing VM it must not recreate)"),
+  tags: z
+    .array(z.string().regex(/^[a-z0-9_][a-z0-9_+.-]*$/i, "must be a Proxmox tag: letters, digits, _ + . -"))
+    .optional()
+    .describe('Proxmox tags (OpenTofu consumer default for clones: ["opentofu" "nixos" "managed"])'),
+  description: z
+    .string()
+    .optional()
+    .describe('The VM\'s description in Proxmox (OpenTofu consumer default for clones: "Managed by OpenTofu - <hostname>")'),
   agent: z.boolean().default(true).describe("QEMU guest agent"),
   virtiofs: z.array(virtiofsShare).default([]).describe("virtiofs shares (proxmox.virtiofs in hosts.nix)"),
   passthrough: z

@@ -4,11 +4,13 @@ import type { HomelabConfig } from "../config.js";
 import type { Issue } from "../issue.js";
 import type { Check } from "./check.js";
 import { checkDiskSizes } from "./disk.js";
+import { checkHostnameDns } from "./hostname.js";
 import { checkHostnames, checkMacs, checkStaticIps, checkVmids } from "./identity.js";
 import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames } from "./keys.js";
 import { checkLxcDocker, checkLxcFuse, checkLxcNfs, checkLxcQemuGuest } from "./lxc.js";
 import { checkModuleRefs, checkOptionDefaults, checkServiceOverrides } from "./modules.js";
 import { checkNodes } from "./nodes.js";
+import { checkOpenTofuVms } from "./opentofu.js";
 import { checkServicePorts } from "./ports.js";
 import { checkPrivateKeys } from "./private-keys.js";
 import {
@@ -28,10 +30,12 @@ export const checks: readonly Check[] = [
   checkPrivateKeys,
   checkVmids,
   checkHostnames,
+  checkHostnameDns,
   checkStaticIps,
   checkMacs,
   checkNodes,
   checkDiskSizes,
+  checkOpenTofuVms,
   checkProfileExtends,
   checkMachineProfiles,
   checkSettingsKeys,
