@@ -108,9 +108,9 @@ describe("what hosts.nix's OpenTofu consumer reads", () => {
     });
     expect(report(config)).toMatchInlineSnapshot(`
       [
-        "opentofu-node: ✖ hosts.nix's OpenTofu consumer creates every VM on one node (_proxmox.node), and the VMs run on several: set proxmox.node, and readonly: true on VMs it must not manage → at proxmox.node",
-        "opentofu-template: ✖ VM doc2 is cloned from a template (cloneFromTemplate defaults to true) but proxmox.templateVmid is not set; set it, or cloneFromTemplate: false → at machines.doc2.proxmox",
-        "opentofu-disk-size: ✖ hosts.nix's OpenTofu consumer reads VM disks as whole GiB (<int>G): 20.5G is not; write e.g. 32G → at machines.doc2.proxmox.disk",
+        "opentofu-node: ⚠ hosts.nix's OpenTofu consumer creates every VM on one node (_proxmox.node), and the VMs run on several: set proxmox.node, and readonly: true on VMs it must not manage → at proxmox.node",
+        "opentofu-template: ⚠ VM doc2 is cloned from a template (cloneFromTemplate defaults to true) but proxmox.templateVmid is not set; set it, or cloneFromTemplate: false → at machines.doc2.proxmox",
+        "opentofu-disk-size: ⚠ hosts.nix's OpenTofu consumer reads VM disks as whole GiB (<int>G): 20.5G is not; write e.g. 32G → at machines.doc2.proxmox.disk",
       ]
     `);
   });

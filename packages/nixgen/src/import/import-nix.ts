@@ -162,7 +162,9 @@ function assemble(
   const present = <T extends object>(value: T | undefined): value is T =>
     value !== undefined && Object.keys(value).length > 0;
   return {
-    ...(present(hosts?.nodes) ? { proxmox: { nodes: hosts.nodes } } : {}),
+    ...(present(hosts?.nodes) || present(hosts?.target)
+      ? { proxmox: { ...(present(hosts.nodes) ? { nodes: hosts.nodes } : {}), ...hosts.target } }
+      : {}),
     ...(present(hosts?.mappings) ? { storage: { mappings: hosts.mappings } } : {}),
     ...(keys.isEmpty ? {} : { keys: keys.toInput() }),
     ...(present(secrets) ? { secrets } : {}),
