@@ -133,7 +133,7 @@ function uniqueName(name: string, taken: Set<string>): string {
 
 /** Prints plain data as TypeScript expression text through the TypeScript printer (which escapes). */
 class ExpressionWriter {
-  readonly helpers = new Set<"path" | "float">();
+  readonly helpers = new Set<"path" | "float" | "call" | "id" | "select" | "str">();
   private readonly printer: TS.Printer;
   private readonly sourceFile: TS.SourceFile;
 
@@ -209,6 +209,29 @@ class ExpressionWriter {
       return f.createCallExpression(f.createIdentifier("float"), undefined, [
         this.signed(node.value < 0 || Object.is(node.value, -0), literal),
       ]);
+    }
+    // References to files the import was not given (file-refs.ts): `(import ../x.nix).a`, in strings too.
+    const helper = (name: "call" | "id" | "select" | "str", args: TS.Expression[]): TS.Expression => {
+      this.helpers.add(name);
+      return f.createCallExpression(f.createIdentifier(name), undefined, args);
+    };
+    switch (node.kind) {
+      case "ident":
+        return helper("id", [f.createStringLiteral(node.name)]);
+      case "apply":
+        return helper("call", [this.nixExpr(node.fn), this.nixExpr(node.arg)]);
+      case "select":
+        if (node.path.every((key) => typeof key === "string"))
+          return helper("select", [
+            this.nixExpr(node.target),
+            f.createArrayLiteralExpression(node.path.map((key) => f.createStringLiteral(key as string))),
+          ]);
+        break;
+      case "string":
+        return helper(
+          "str",
+          node.parts.map((part) => (typeof part === "string" ? f.createStringLiteral(part) : this.nixExpr(part))),
+        );
     }
     throw new Error(`an imported value holds a ${node.kind} expression, which import never produces`);
   }
