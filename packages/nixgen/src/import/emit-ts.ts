@@ -60,6 +60,7 @@ function isPassThrough(path: Path): boolean {
   if (root === "machines") return field === "inventory" && (key === "attrs" || key === "proxmox") && path.length === 5;
   if (root === "inventory") return name === "metadata" && path.length === 3;
   if (root === "secrets") return field === "agenix" && path.length === 4;
+  if (root === "profiles" && field === "extra") return path.length === 4;
   if (root === "profiles" && path.length === 4 && typeof key === "string") {
     if (field === "systemSettings") return !Object.hasOwn(knownSystemSettings, key);
     if (field === "userSettings") return !Object.hasOwn(knownUserSettings, key);
