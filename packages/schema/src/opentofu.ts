@@ -18,10 +18,11 @@ export function openTofuNode(config: HomelabConfig): string | undefined {
 }
 
 /**
- * `_proxmox.host`: the node's address without a login (`root@192.168.1.12` → `192.168.1.12`), as
+ * `_proxmox.host`: `proxmox.host`, else the node's address without a login (`root@192.168.1.12` → `192.168.1.12`), as
  * the consumer writes it into `https://${host}:8006/`.
  */
 export function openTofuHost(config: HomelabConfig): string | undefined {
+  if (config.proxmox.host !== undefined) return config.proxmox.host;
   const node = openTofuNode(config);
   const address = node === undefined ? undefined : config.proxmox.nodes[node]?.address;
   return address?.slice(address.lastIndexOf("@") + 1);

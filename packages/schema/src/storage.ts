@@ -21,6 +21,11 @@ export const proxmoxNode = z
  * `https://<host>:8006/`, the template it clones, and the storage of disks that name none.
  */
 export const openTofuTarget = {
+  host: z
+    .string()
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, "must be a host name or IPv4 address, e.g. 192.168.1.12")
+    .optional()
+    .describe("Address of the Proxmox API (_proxmox.host, https://<host>:8006/); default: proxmox.node's address without its login"),
   node: name
     .optional()
     .describe("Node OpenTofu creates VMs on (_proxmox.node); default: the one node every VM runs on, else the one main node"),

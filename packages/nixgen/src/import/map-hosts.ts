@@ -164,9 +164,7 @@ function proxmoxMeta(meta: NixData | undefined, ctx: HostsContext): ProxmoxMeta 
   }
   const node =
     typeof attrs["node"] === "string" && nameSchema.safeParse(attrs["node"]).success ? attrs["node"] : undefined;
-  if (node !== undefined && nodes[node] === undefined) {
-    nodes[node] = typeof attrs["host"] === "string" ? { address: attrs["host"] } : {};
-  }
+  if (node !== undefined && Object.keys(nodes).length > 0 && nodes[node] === undefined) nodes[node] = {};
   const mappings: Record<string, Record<string, string>> = {};
   for (const [id, paths] of Object.entries(isAttrs(attrs["mappings"]) ? attrs["mappings"] : {})) {
     if (!isAttrs(paths)) continue;
@@ -176,6 +174,7 @@ function proxmoxMeta(meta: NixData | undefined, ctx: HostsContext): ProxmoxMeta 
   for (const [id, paths] of Object.entries(ctx.mappings)) mappings[id] = { ...mappings[id], ...paths };
   const only = Object.keys(nodes).length === 1 ? Object.keys(nodes)[0] : undefined;
   const target = accepted(openTofuTarget, {
+    host: attrs["host"],
     node,
     templateVmid: attrs["templateVmid"],
     defaultStorage: attrs["defaultStorage"],
