@@ -6,6 +6,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadConfig } from "../src/config/load.js";
 import type { GeneratedFile } from "../src/emit/types.js";
@@ -13,6 +14,7 @@ import { generatedValues } from "../src/import/generated-values.js";
 import { importNix, type ImportResult } from "../src/import/import-nix.js";
 import { plan } from "../src/plan.js";
 import { nixgen } from "./helpers/cli-run.js";
+import { writeTree } from "./helpers/nix-cli.js";
 import { fixtureValue, scratchDir } from "./helpers/import-scratch.js";
 
 const fixtures = fileURLToPath(new URL("fixtures/adoption/", import.meta.url));
@@ -100,6 +102,18 @@ describe("importing a real homelab", () => {
     expect(hosts).toMatch(/^ {2}fleetKeys = \[$/m);
     expect(hosts).toContain("authorizedKeys = fleetKeys;");
     expect(hosts).toContain("authorizedKeys = (import ./lib/ssh-keys.nix).admins;");
+  });
+
+  test("hosts.nix's OpenTofu consumer reads the regenerated file as it reads the imported one", async () => {
+    const consumer = fileURLToPath(new URL("fixtures/opentofu/consumer.nix", import.meta.url));
+    const read = async (file: string): Promise<unknown> =>
+      JSON.parse(
+        (await execa("nix-instantiate", ["--eval", "--strict", "--json", consumer, "--arg", "hostsFile", file])).stdout,
+      );
+    const regenerated = join(await writeTree(files), "hosts.nix");
+    const original = (await read(join(fixtures, "hosts.nix"))) as { vms: Record<string, unknown> };
+    expect(Object.keys(original.vms).sort()).toEqual(["doc1", "doc2"]);
+    expect(await read(regenerated)).toEqual(original);
   });
 
   test("nested package names evaluate with gen --eval", async () => {
