@@ -11,6 +11,9 @@ export default defineConfig({
       prom: { address: "root@192.168.1.12" },
       prom2: { address: "root@192.168.1.13", maintenance: true, storage: "local-lvm" },
     },
+    // The NixOS template OpenTofu clones new VMs from (hosts.nix `_proxmox.templateVmid`).
+    templateVmid: 9003,
+    defaultStorage: "nvmeprom",
   },
   storage: {
     datasets: [
@@ -61,6 +64,8 @@ export default defineConfig({
         memory: 8192,
         disk: "64G",
         storage: "nvmeprom",
+        bios: "ovmf",
+        cpuType: "host",
         virtiofs: [{ mapping: "containers", mountPoint: "/mnt/docker", owner: { user: "abl030", group: "users" } }],
       },
       replaces: { host: "doc1", dataPaths: ["/mnt/docker"] },
@@ -88,6 +93,8 @@ export default defineConfig({
         memory: 16384,
         disk: "64G",
         storage: "nvmeprom",
+        bios: "ovmf",
+        cpuType: "host",
         virtiofs: [{ mapping: "containers", mountPoint: "/mnt/docker", owner: { user: "abl030", group: "users" } }],
         // Passthrough adds risk: attach the iGPU only after doc2 is verified.
         passthrough: [{ id: "0000:00:02.0", deferred: true, note: "Intel iGPU, after doc2 is verified" }],

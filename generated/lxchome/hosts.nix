@@ -2,6 +2,8 @@
 
 {
   _proxmox = {
+    node = "pve";
+    defaultStorage = "local-lvm";
     nodes = {
       pve = { };
     };
@@ -12,6 +14,7 @@
     system = "x86_64-linux";
     kind = "lxc";
     user = "admin";
+    # An LXC container (proxmox/): readonly, so that OpenTofu does not create it as a VM
     proxmox = {
       node = "pve";
       vmid = 110;
@@ -19,6 +22,7 @@
       memory = 8192;
       disk = "32G";
       storage = "local-lvm";
+      readonly = true;
     };
   };
 }

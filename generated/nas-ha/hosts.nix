@@ -2,6 +2,10 @@
 
 {
   _proxmox = {
+    host = "192.168.1.10";
+    node = "pve";
+    templateVmid = 9000;
+    defaultStorage = "local-lvm";
     nodes = {
       pve = {
         address = "root@192.168.1.10";
@@ -36,7 +40,8 @@
       storage = "local-lvm";
       onBoot = true;
       bios = "seabios";
-      cpuType = "host";
+      cpuType = "x86-64-v2-AES";
+      diskInterface = "scsi0";
       network = {
         bridge = "vmbr0";
         ip = {
@@ -55,6 +60,7 @@
     authorizedKeys = [
       "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK3Jc9h8S0mQ8wq2oTGvX2u5p7Jf0kZlq3yB9dXhN1aR admin@desktop"
     ];
+    # An LXC container (proxmox/): readonly, so that OpenTofu does not create it as a VM
     proxmox = {
       node = "pve";
       vmid = 202;
@@ -63,6 +69,7 @@
       disk = "8G";
       storage = "local-lvm";
       onBoot = true;
+      readonly = true;
     };
   };
 }

@@ -8,6 +8,10 @@ let
 in
 {
   _proxmox = {
+    host = "192.168.1.12";
+    node = "prom";
+    templateVmid = 9003;
+    defaultStorage = "nvmeprom";
     nodes = {
       prom = {
         address = "root@192.168.1.12";

@@ -27,7 +27,11 @@ let
 
   # pkgs
   fakeStorePath = name: "/nix/store/00000000000000000000000000000000-${name}";
-  mkPackage = show: name: { type = "derivation"; inherit name; outPath = fakeStorePath name; __nixgenShow = show; };
+  # A package also answers every name, lazily, for package sets inside `pkgs`
+  # (`python3Packages.requests`, `kdePackages.dolphin`); its own fields win over those names.
+  mkPackage = show: name:
+    listToAttrs (map (inner: { name = inner; value = mkPackage "${show}.${inner}" inner; }) packageNames)
+    // { type = "derivation"; inherit name; outPath = fakeStorePath name; __nixgenShow = show; };
   packageSet = prefix: listToAttrs (map (name: { inherit name; value = mkPackage "${prefix}${name}" name; }) packageNames);
   pkgs = packageSet "" // {
     writeText = name: text: mkPackage { writeText = name; inherit text; } name;

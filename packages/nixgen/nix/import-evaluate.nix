@@ -3,7 +3,10 @@
 # floats exactly (Nix 2.8 prints JSON floats with 6 digits), paths as absolute path strings (never
 # copied to the store), attribute sets as name/value pairs (`outPath` or `__toString` would change
 # how Nix prints a set), and package functions (`pkgs: pkgs-unstable: with pkgs; [ … ]`) applied to
-# stand-in package sets whose attributes name themselves.
+# stand-in package sets whose attributes name themselves. A file the import was not given (a
+# `secrets = import ../secrets/domains.nix;`) is never read for values: its import answers with
+# references (`{ r = [ file path ]; }`, and inside strings `@nixgen-ref(file|path)@` tokens), so that
+# what comes from it stays `(import ../secrets/domains.nix).path` in what nixgen writes.
 {
   # Absolute path of the file to evaluate, or "" for none (only `lets`).
   file ? "",
@@ -13,9 +16,12 @@
   base ? "",
   # JSON tree of every attribute path the file could take from `pkgs`: { vim = { }; python3Packages = { requests = { }; }; }
   packages ? "{}",
+  # JSON list of absolute paths imported for their values; any other `import` of the file answers
+  # with references.
+  known ? "[]",
 }:
 let
-  inherit (builtins) attrNames elem isAttrs isFloat isInt isList mapAttrs typeOf tryEval deepSeq;
+  inherit (builtins) attrNames concatStringsSep elem isAttrs isFloat isInt isList mapAttrs typeOf tryEval deepSeq;
 
   packageKeys = [ "systemPackages" "homePackages" ];
   tree = builtins.fromJSON packages;
@@ -23,6 +29,20 @@ let
     mapAttrs (name: sub: standIn marker "${prefix}${name}." sub // { ${marker} = "${prefix}${name}"; }) names;
   pkgs = standIn "__nixgenPackage" "" tree;
   pkgs-unstable = standIn "__nixgenUnstable" "" tree;
+
+  knownFiles = builtins.fromJSON known;
+  # What an unknown file's import answers: every selection the importing file could make, each a reference.
+  reference = file: path: names:
+    mapAttrs (name: sub: reference file (path ++ [ name ]) sub) names // {
+      __nixgenRef = { inherit file path; };
+      __toString = _: "@nixgen-ref(${file}|${concatStringsSep "." path})@";
+    };
+  importOr = stub: p:
+    let at = toString p; in
+    if at == base && stub != null then stub
+    else if elem at knownFiles || at == base then import p
+    else reference at [ ] tree;
+  importing = stub: file: builtins.scopedImport { import = importOr stub; } file;
 
   # x = m · 2^e with m in [1, 2): returns [ m·2^52 e ], exact for every finite double.
   frexp = x: e:
@@ -41,7 +61,8 @@ let
     else if type == "lambda" then { l = if elem key packageKeys then encode null (v pkgs pkgs-unstable) else null; }
     else if isList v then map (encode null) v
     else if isAttrs v then
-      if v ? __nixgenPackage then { k = v.__nixgenPackage; }
+      if v ? __nixgenRef then { r = [ v.__nixgenRef.file v.__nixgenRef.path ]; }
+      else if v ? __nixgenPackage then { k = v.__nixgenPackage; }
       else if v ? __nixgenUnstable then { u = v.__nixgenUnstable; }
       else { a = map (name: [ name (encode name v.${name}) ]) (attrNames v); }
     else v;
@@ -50,8 +71,8 @@ let
 
   # The file with its base replaced: by empty settings, the attribute names are the file's own; by
   # settings that throw when read, a value that fails is computed from the base's.
-  withBase = stub: builtins.scopedImport { import = p: if toString p == base then stub else import p; } source;
-  realBase = import (/. + base);
+  withBase = stub: importing stub source;
+  realBase = importing null (/. + base);
   emptyBase = mapAttrs (_: section: if isAttrs section then { } else section) realBase;
   throwingBase = mapAttrs (_: section: if isAttrs section then mapAttrs (_: _: throw "nixgen: read from the base") section else section) realBase;
   ownKeys = section: map (key: {
@@ -61,7 +82,7 @@ let
   own = mapAttrs (section: value: if isAttrs value then ownKeys section else null) (withBase emptyBase);
 in
 {
-  value = if file == "" then null else encode null (import source);
+  value = if file == "" then null else encode null (importing null source);
   own = if base == "" then null else own;
   lets = encode null lets;
 }

@@ -73,7 +73,7 @@ describe("a file that does not evaluate fails with its path and Nix's error line
     const dir = await mutated("lxchome/hosts.nix", (t) => t.replace("vmid = 110;", "vmid = ;"));
     const result = await evalGenerated("generated", { cwd: dir, lib: "double" });
     expect(result.failures).toEqual([
-      { root: "generated/lxchome", path: "hosts.nix", message: "syntax error, unexpected ';'", at: "generated/lxchome/hosts.nix:17:14" },
+      { root: "generated/lxchome", path: "hosts.nix", message: "syntax error, unexpected ';'", at: "generated/lxchome/hosts.nix:20:14" },
     ]);
     expect([...result.values.values()].reduce((n, files) => n + files.size, 0)).toBe(25);
     // The batch is split in halves until the failure is pinned on one file: about 2·log2(26) processes.
@@ -98,7 +98,7 @@ describe("a file that does not evaluate fails with its path and Nix's error line
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
-        "✖ generated/lxchome/hosts.nix: syntax error, unexpected ';' (at generated/lxchome/hosts.nix:17:14)",
+        "✖ generated/lxchome/hosts.nix: syntax error, unexpected ';' (at generated/lxchome/hosts.nix:20:14)",
         "✖ 1 of 26 failed to evaluate",
       ].join("\n"),
     );

@@ -32,6 +32,10 @@ describe("hosts.nix with inventory", () => {
           },
         },
         want: `{
+  _proxmox = {
+    node = "prom";
+    defaultStorage = "local-lvm";
+  };
   doc2 = {
     configurationFile = ./hosts/doc2/configuration.nix;
     hostname = "doc2";
@@ -41,7 +45,7 @@ describe("hosts.nix with inventory", () => {
       memory = 8192;
       disk = "64G";
       storage = "nvmeprom";
-      cpuType = "host";
+      cpuType = "x86-64-v2-AES";
       machine = "q35";
     };
     sshAlias = "doc2";

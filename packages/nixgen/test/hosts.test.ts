@@ -41,6 +41,9 @@ const cases: [name: string, { given: HomelabConfigInput; want: string }][] = [
 in
 {
   _proxmox = {
+    host = "192.168.1.12";
+    node = "prom";
+    defaultStorage = "local-lvm";
     nodes = {
       prom = {
         address = "root@192.168.1.12";
@@ -70,8 +73,8 @@ in
       memory = 8192;
       disk = "64G";
       storage = "nvmeprom";
-      bios = "ovmf";
-      cpuType = "host";
+      bios = "seabios";
+      cpuType = "x86-64-v2-AES";
       virtiofs = [
         {
           mapping = "containers";
@@ -95,6 +98,10 @@ in
         },
       },
       want: `{
+  _proxmox = {
+    node = "prom";
+    defaultStorage = "local-lvm";
+  };
   doc2 = {
     configurationFile = ./machines/doc2/default.nix;
     hostname = "doc2";
@@ -112,8 +119,8 @@ in
       memory = 8192;
       disk = "64G";
       storage = "nvmeprom";
-      bios = "ovmf";
-      cpuType = "host";
+      bios = "seabios";
+      cpuType = "x86-64-v2-AES";
       virtiofs = [
         {
           mapping = "containers";
@@ -173,6 +180,10 @@ in
   ];
 in
 {
+  _proxmox = {
+    node = "prom";
+    defaultStorage = "local-lvm";
+  };
   box = {
     configurationFile = ./machines/box/default.nix;
     hostname = "box";
@@ -188,6 +199,7 @@ in
     hostname = "ct";
     system = "x86_64-linux";
     kind = "lxc";
+    # An LXC container (proxmox/): readonly, so that OpenTofu does not create it as a VM
     proxmox = {
       node = "pve";
       vmid = 110;
@@ -196,6 +208,7 @@ in
       disk = "32G";
       storage = "local-lvm";
       onBoot = true;
+      readonly = true;
     };
   };
   gpu = {
@@ -211,8 +224,8 @@ in
       memory = 8192;
       disk = "64G";
       storage = "nvmeprom";
-      bios = "ovmf";
-      cpuType = "host";
+      bios = "seabios";
+      cpuType = "x86-64-v2-AES";
       passthrough = [ "0000:01:00.0" ];
     };
   };
@@ -260,6 +273,9 @@ describe("hosts.nix", () => {
     const root = await realpath(await writeTree(emitHosts({ config, source: "homelab.config.ts" })));
     expect(await nixEval(relativeFiles(root))).toEqual({
       _proxmox: {
+        host: "192.168.1.12",
+        node: "prom",
+        defaultStorage: "local-lvm",
         nodes: { prom: { address: "root@192.168.1.12" }, prom2: { maintenance: true } },
         mappings: { containers: { prom: "/nvmeprom/containers", prom2: "/srv/containers" } },
       },
@@ -277,8 +293,8 @@ describe("hosts.nix", () => {
           memory: 8192,
           disk: "64G",
           storage: "nvmeprom",
-          bios: "ovmf",
-          cpuType: "host",
+          bios: "seabios",
+          cpuType: "x86-64-v2-AES",
           virtiofs: [{ mapping: "containers" }],
         },
       },

@@ -82,12 +82,12 @@ describe.concurrent("import refuses", () => {
     [
       "a disk size Proxmox cannot parse",
       vm('vmid = 114; cores = 4; memory = 8192; disk = "64 GB";'),
-      'hosts.nix: ✖ must be a size Proxmox parses, such as 32G, 512M or 1T (found "64 GB") → at doc2.proxmox.disk',
+      'hosts.nix: ✖ must be a size Proxmox parses, such as 32G, 512M, 1.5T, or passthrough (found "64 GB") → at doc2.proxmox.disk',
     ],
     [
-      "an uppercase hostname",
-      '{ doc2 = { hostname = "Doc2"; }; }',
-      'hosts.nix: ✖ must be a DNS label: 1–63 of a–z, 0–9 and -, not starting or ending with - (found "Doc2") → at doc2.hostname',
+      "a hostname NixOS refuses",
+      '{ doc2 = { hostname = "doc2.lan"; }; }',
+      'hosts.nix: ✖ must be a NixOS host name: 1–63 of letters, digits, _ and -, starting and ending with a letter or digit (found "doc2.lan") → at doc2.hostname',
     ],
     [
       "a machine that is no attribute set",
@@ -98,13 +98,13 @@ describe.concurrent("import refuses", () => {
     expect(await outcome({ "hosts.nix": text })).toBe(want);
   });
 
-  test("a virtiofs share whose mapping has no host path, until --mapping gives one", async ({ expect }) => {
+  test("a virtiofs share whose mapping has host paths, but not on its node, until --mapping gives one", async ({
+    expect,
+  }) => {
     const hosts = vm(
       'node = "prom"; vmid = 114; cores = 4; memory = 8192; disk = "64G"; virtiofs = [ { mapping = "containers"; } ];',
-    );
-    expect(await outcome({ "hosts.nix": hosts })).toMatchInlineSnapshot(
-      `"hosts.nix: ✖ directory mapping "containers" has no host path on node prom: hosts.nix does not say where it points; pass --mapping containers=prom:/path/on/prom, or add _proxmox.mappings.containers.prom = "/path" → at doc2.proxmox.virtiofs[0].mapping"`,
-    );
+    ).replace("{", '{ _proxmox.mappings.containers.prom2 = "/srv/containers";');
+    expect(await outcome({ "hosts.nix": hosts })).toMatchInlineSnapshot(`"hosts.nix: ✖ directory mapping "containers" has no host path on node prom: pass --mapping containers=prom:/path, or add _proxmox.mappings.containers.prom → at doc2.proxmox.virtiofs[0].mapping"`);
     expect(await outcome({ "hosts.nix": hosts }, { mappings: { containers: { prom: "/nvmeprom/containers" } } })).toBe(
       "imported",
     );

@@ -61,6 +61,7 @@ describe.concurrent("importing a profile", () => {
     expect(result.config.profiles?.["P"]).toMatchObject({ extends: "B", systemSettings: { hostname: "p" } });
     expect(warnings(result)).toMatchInlineSnapshot(`
       [
+        "P-config.nix: ⚠ P-config.nix:3:13: \`if base.systemSettings.swapFileEnable …\` was evaluated on this machine: the config holds its result here and now, not the expression → at systemSettings",
         "P-config.nix: ⚠ could not evaluate this file over an empty B; settings equal to the base's are left to the base → at systemSettings",
         "P-config.nix: ⚠ could not evaluate this file over an empty B; settings equal to the base's are left to the base → at userSettings",
       ]

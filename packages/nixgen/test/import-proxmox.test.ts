@@ -232,7 +232,7 @@ describe("import --proxmox, then gen: VMs in hosts.nix", () => {
       onBoot: entry["onBoot"],
       tags: entry["tags"] ?? [],
       disks: Object.fromEntries([
-        [entry["diskSlot"] ?? "scsi0", { storage: entry["storage"], size: entry["disk"] }],
+        [entry["diskInterface"] ?? "virtio0", { storage: entry["storage"], size: entry["disk"] }],
         ...(entry["extraDisks"] ?? []).map((d: Record<string, string>) => [
           d["slot"],
           { storage: d["storage"], size: d["size"] },

@@ -21,9 +21,9 @@ function printed(given: MachineInput): string {
 
 const cases: [name: string, { given: MachineInput; want: string }][] = [
   [
-    "OVMF on VirtIO SCSI (the defaults): ESP at /boot, systemd-boot, the SCSI disk driver",
+    "OVMF on VirtIO SCSI: ESP at /boot, systemd-boot, the SCSI disk driver",
     {
-      given: vm({}),
+      given: vm({ bios: "ovmf", diskInterface: "scsi0" }),
       want: `[
   (modulesPath + "/profiles/qemu-guest.nix")
 ]
@@ -44,9 +44,9 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
     },
   ],
   [
-    "SeaBIOS on VirtIO block: GRUB on /dev/vda; qemu-guest.nix already loads virtio_blk",
+    "SeaBIOS on VirtIO block (the defaults, what hosts.nix's OpenTofu consumer creates): GRUB on /dev/vda; qemu-guest.nix already loads virtio_blk",
     {
-      given: vm({ bios: "seabios", diskBus: "virtio" }),
+      given: vm({}),
       want: `[
   (modulesPath + "/profiles/qemu-guest.nix")
 ]
@@ -62,7 +62,7 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
   [
     "SeaBIOS on SATA: GRUB on /dev/sda, AHCI and the SCSI disk driver",
     {
-      given: vm({ bios: "seabios", diskBus: "sata" }),
+      given: vm({ bios: "seabios", diskInterface: "sata0" }),
       want: `[
   (modulesPath + "/profiles/qemu-guest.nix")
 ]
@@ -98,17 +98,17 @@ describe("platform", () => {
   });
 
   test("the runbook's disk commands make the labels the configuration mounts", () => {
-    const machine = (bios: string, diskBus: string) => homelab({ machines: { m: vm({ bios, diskBus }) } }).machines["m"]!;
-    const lines = (bios: string, diskBus: string) => {
-      const m = machine(bios, diskBus);
+    const machine = (bios: string, diskInterface: string) => homelab({ machines: { m: vm({ bios, diskInterface }) } }).machines["m"]!;
+    const lines = (bios: string, diskInterface: string) => {
+      const m = machine(bios, diskInterface);
       return m.kind === "vm" ? diskLayoutCommands(m).map((words) => words.join(" ")) : [];
     };
-    expect(lines("ovmf", "virtio")).toEqual([
+    expect(lines("ovmf", "virtio0")).toEqual([
       "parted -s /dev/vda -- mklabel gpt mkpart ESP fat32 1MiB 1GiB set 1 esp on mkpart nixos ext4 1GiB 100%",
       "mkfs.fat -F 32 -n ESP /dev/vda1",
       "mkfs.ext4 -L nixos /dev/vda2",
     ]);
-    expect(lines("seabios", "scsi")).toEqual([
+    expect(lines("seabios", "scsi0")).toEqual([
       "parted -s /dev/sda -- mklabel msdos mkpart primary ext4 1MiB 100%",
       "mkfs.ext4 -L nixos /dev/sda1",
     ]);

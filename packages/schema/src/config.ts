@@ -6,15 +6,18 @@ import { serviceModule } from "./module.js";
 import { name, nixValue } from "./primitives.js";
 import { profile } from "./profile.js";
 import { keys, secret } from "./secrets.js";
-import { proxmoxNode, storage } from "./storage.js";
+import { openTofuTarget, proxmoxNode, storage } from "./storage.js";
 
 export const homelabConfig = z
   .strictObject({
     $schema: z.string().optional().describe("JSON Schema of this file, for editors"),
     name: z.string().optional().describe("Name of the homelab, used in generated headers and runbooks"),
     proxmox: z
-      .strictObject({ nodes: z.record(proxmoxNodeName, proxmoxNode).default({}).describe("Proxmox nodes by name") })
-      .default({ nodes: {} })
+      .strictObject({
+        nodes: z.record(proxmoxNodeName, proxmoxNode).default({}).describe("Proxmox nodes by name"),
+        ...openTofuTarget,
+      })
+      .default({ nodes: {}, defaultStorage: "local-lvm" })
       .describe("Proxmox cluster nodes"),
     storage: storage.default({ datasets: [], mappings: {}, storages: {} }),
     keys: keys.default({ users: {}, hosts: {}, groups: {} }),

@@ -4,7 +4,10 @@
 const GiB = 1024 ** 3;
 const unitBytes = { "": 1, K: 1024, M: 1024 ** 2, G: GiB, T: 1024 ** 4 } as const;
 
-/** Bytes of a size the schema accepted; a number without a unit is bytes, as Proxmox reads it. */
+/** A disk passed through to a VM: no size, no disk to create. */
+export const PASSTHROUGH = "passthrough";
+
+/** Bytes of a size the schema accepted (not `passthrough`); a number without a unit is bytes, as Proxmox reads it. */
 export function diskSizeBytes(size: string): number {
   const match = /^([0-9]+(?:\.[0-9]+)?)([KMGT]?)$/.exec(size);
   if (match === null) throw new Error(`not a disk size: ${size}`);

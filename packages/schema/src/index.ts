@@ -18,3 +18,5 @@ export { checks, runChecks, type Check } from "./checks/index.js";
 export * from "./key-names.js";
 export * from "./nixos/index.js";
 export * as formats from "./formats/index.js";
+export * from "./opentofu.js";
+export * from "./disk-interface.js";

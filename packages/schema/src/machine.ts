@@ -1,5 +1,6 @@
 // Machines: Proxmox LXC containers, VMs and bare metal, with what runs on them.
 import { z } from "zod";
+import { defaultDiskInterface } from "./disk-interface.js";
 import { packageName } from "./profile.js";
 import {
   absolutePath,
@@ -144,32 +145,48 @@ const virtiofsShare = z
   })
   .describe("A virtiofs share of a directory mapping");
 
-const diskSlot = z.string().regex(/^(scsi|virtio|sata|ide)[0-9]+$/, "must be a Proxmox disk slot such as scsi0");
+const diskSlot = z
+  .string()
+  .regex(
+    /^(ide[0-3]|sata[0-5]|scsi([0-9]|[12][0-9]|30)|virtio([0-9]|1[0-5]))$/,
+    "must be a Proxmox disk slot: ide0–3, sata0–5, scsi0–30 or virtio0–15",
+  );
 
 const vmProxmox = z.strictObject({
   ...placement,
-  diskSlot: diskSlot.optional().describe("Bus and slot of the root disk (Proxmox default scsi0)"),
   extraDisks: z
     .array(
       z.strictObject({
         slot: diskSlot.describe("Bus and slot, e.g. scsi1"),
-        storage: z.string().min(1).describe("Proxmox storage, e.g. local-lvm"),
+        storage: proxmoxId.describe("Proxmox storage, e.g. local-lvm"),
         size: diskSize.describe("Size, e.g. 100G"),
       }),
     )
     .default([])
     .describe("Disks besides the root disk"),
   sockets: z.number().int().min(1).optional().describe("CPU sockets (Proxmox default 1)"),
-  machine: z.string().regex(/^[a-z0-9_.+-]+$/, "must be a QEMU machine type such as q35").optional().describe("QEMU machine type, e.g. q35 (Proxmox default i440fx)"),
-  cpuType: z.string().default("host").describe("CPU type, e.g. host"),
-  bios: z
-    .enum(["seabios", "ovmf"])
-    .default("ovmf")
-    .describe("Firmware: ovmf (UEFI: systemd-boot, ESP labelled ESP at /boot) or seabios (GRUB on the disk)"),
-  diskBus: z
-    .enum(["scsi", "virtio", "sata"])
-    .default("scsi")
-    .describe("Bus of the root disk: scsi (VirtIO SCSI, Proxmox's default; /dev/sda), virtio (VirtIO block; /dev/vda) or sata (/dev/sda)"),
+  // Defaults as Proxmox's (and hosts.nix's OpenTofu consumer's): SeaBIOS, x86-64-v2-AES.
+  cpuType: z.string().min(1).default("x86-64-v2-AES").describe("CPU type, e.g. host (Proxmox default x86-64-v2-AES)"),
+  bios: z.enum(["seabios", "ovmf"]).default("seabios").describe("Firmware: seabios (the Proxmox default; GRUB on the disk) or ovmf (UEFI: systemd-boot, ESP labelled ESP at /boot)"),
+  machine: z
+    .string()
+    .regex(/^[a-z0-9_.+-]+$/, "must be a QEMU machine type such as q35 or pc-q35-9.0")
+    .optional()
+    .describe("QEMU machine type, e.g. q35 (Proxmox default: i440fx)"),
+  diskInterface: diskSlot
+    .optional()
+    .describe(
+      `Slot of the root disk (absent: ${defaultDiskInterface}, what hosts.nix's OpenTofu consumer creates); its bus decides the boot disk's device: scsi and sata /dev/sda, virtio /dev/vda`,
+    ),
+  cloneFromTemplate: z
+    .boolean()
+    .optional()
+    .describe("Created as a full clone of proxmox.templateVmid (OpenTofu consumer default: true); false for an imported VM"),
+  readonly: z.boolean().optional().describe("Left alone by OpenTofu (an existing VM it must not recreate)"),
+  description: z
+    .string()
+    .optional()
+    .describe('The VM\'s description in Proxmox (OpenTofu consumer default for clones: "Managed by OpenTofu - <hostname>")'),
   agent: z.boolean().default(true).describe("QEMU guest agent"),
   virtiofs: z.array(virtiofsShare).default([]).describe("virtiofs shares (proxmox.virtiofs in hosts.nix)"),
   passthrough: z

@@ -3,11 +3,21 @@
 import { isNixExpr, type NixExpr, type NixValue } from "@homelab/nix";
 import { z } from "zod";
 
-/** RFC 1123 label: what Proxmox, DHCP and DNS accept as a hostname. */
+/**
+ * A host name as NixOS's `networking.hostName` defines it
+ * (`^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$`): capitals and `_` are allowed, unlike in DNS;
+ * the `hostname-dns` check warns where DNS and Proxmox disagree.
+ */
 export const hostname = z
   .string()
-  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)$/, "must be a DNS label: 1–63 of a–z, 0–9 and -, not starting or ending with -")
-  .describe("Host name, a DNS label such as `lxchome`");
+  .regex(
+    /^$|^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/,
+    "must be a NixOS host name: 1–63 of letters, digits, _ and -, starting and ending with a letter or digit",
+  )
+  .describe("Host name (networking.hostName), e.g. `lxchome`");
+
+/** An RFC 1123 label in lower case: what DNS, DHCP and Proxmox see a host name as. */
+export const dnsLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** A name used as a Nix attribute and a file name: flake outputs, modules, secrets. */
 export const name = z
@@ -18,10 +28,17 @@ export const port = z.number().int("must be an integer").min(1, "must be 1–655
 
 export const uid = z.number().int().min(0).max(4294967294);
 
-/** Proxmox sizes: a number with an optional K/M/G/T suffix (`32G`, `512M`). */
+/**
+ * Proxmox sizes as pve-common's `disk-size` format parses them (JSONSchema.pm `parse_size`:
+ * `^(\d+(\.\d+)?)([KMGT])?$`, a number without a unit is bytes), or `passthrough` for a VM whose
+ * disk is a passed-through device (hosts.nix's OpenTofu consumer then creates no disk).
+ */
 export const diskSize = z
   .string()
-  .regex(/^[1-9][0-9]*(\.[0-9]+)?[KMGT]?$/, "must be a size Proxmox parses, such as 32G, 512M or 1T");
+  .regex(
+    /^([0-9]+(\.[0-9]+)?[KMGT]?|passthrough)$/,
+    "must be a size Proxmox parses, such as 32G, 512M, 1.5T, or passthrough",
+  );
 
 export const absolutePath = z.string().regex(/^\/[^\0]*$/, "must be an absolute path").refine((p) => !p.includes("\n"), {
   message: "must not contain a newline",

@@ -100,6 +100,13 @@ export const profile = z
       })
       .optional()
       .describe("Comments printed above settings keys, by key"),
+    extra: z
+      .record(
+        z.string().refine((key) => key !== "systemSettings" && key !== "userSettings", "is a settings section, not an extra key"),
+        nixValue,
+      )
+      .optional()
+      .describe("Top-level keys of the profile file besides its settings (useRustOverlay = false;), printed after them as they are; not inherited by profiles that extend it"),
   })
   .describe("A profile: profiles/<name>-config.nix");
 

@@ -127,6 +127,7 @@ describe("disk sizes", () => {
     expect(report(config)).toMatchInlineSnapshot(`
       [
         "disk-size-small: ⚠ disk size 64 is under 1 GiB, too small for NixOS; a size without a unit is bytes: did you mean 64G? → at machines.doc2.proxmox.disk",
+        "opentofu-disk-size: ⚠ hosts.nix's OpenTofu consumer reads VM disks as whole GiB (<int>G): 64 is not; write e.g. 32G → at machines.doc2.proxmox.disk",
       ]
     `);
   });
@@ -138,6 +139,7 @@ describe("disk sizes", () => {
     expect(report(config)).toMatchInlineSnapshot(`
       [
         "disk-size-small: ⚠ disk size 512M is under 1 GiB, too small for NixOS → at machines.doc2.proxmox.disk",
+        "opentofu-disk-size: ⚠ hosts.nix's OpenTofu consumer reads VM disks as whole GiB (<int>G): 512M is not; write e.g. 32G → at machines.doc2.proxmox.disk",
       ]
     `);
   });

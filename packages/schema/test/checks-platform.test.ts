@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { homelabConfig } from "../src/index.js";
+import { homelabConfig, rootDiskBus } from "../src/index.js";
 import { vmFixture, frameFixture } from "./fixtures.js";
 import { edit, report } from "./report.js";
 
 describe("platform", () => {
-  test("a VM's root file system and boot loader come from proxmox.bios and diskBus, not from raw settings", () => {
+  test("a VM's root file system and boot loader come from proxmox.bios and diskInterface, not from raw settings", () => {
     const config = edit(vmFixture(), (c) => {
       c.machines.doc2.nixos = {
         "boot.loader.grub.device": "/dev/sda",
@@ -21,11 +21,11 @@ describe("platform", () => {
     ]);
   });
 
-  test("bare metal's hardware file is ./hardware.nix unless named; a VM's disk bus is VirtIO SCSI unless named", () => {
+  test("bare metal's hardware file is ./hardware.nix unless named; a VM's root disk is on VirtIO block unless named, as OpenTofu creates it", () => {
     const config = homelabConfig.parse(frameFixture());
     const metal = Object.values(config.machines).find((machine) => machine.kind === "metal");
     expect(metal?.kind === "metal" ? metal.hardware : undefined).toBe("./hardware.nix");
     const vm = Object.values(homelabConfig.parse(vmFixture()).machines).find((machine) => machine.kind === "vm");
-    expect(vm?.kind === "vm" ? vm.proxmox.diskBus : undefined).toBe("scsi");
+    expect(vm?.kind === "vm" ? rootDiskBus(vm.proxmox.diskInterface) : undefined).toBe("virtio");
   });
 });

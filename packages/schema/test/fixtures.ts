@@ -57,7 +57,7 @@ export function lxcFixture(): HomelabConfigInput {
 /** A VM that mounts a cluster directory mapping over virtiofs (seed 001). */
 export function vmFixture(): HomelabConfigInput {
   return defineConfig({
-    proxmox: { nodes: { prom: {}, prom2: { maintenance: true } } },
+    proxmox: { nodes: { prom: {}, prom2: { maintenance: true } }, templateVmid: 9000 },
     storage: {
       datasets: [{ name: "nvmeprom/containers", node: "prom", mountpoint: "/nvmeprom/containers" }],
       mappings: { containers: { paths: { prom: "/nvmeprom/containers", prom2: "/srv/containers" } } },

@@ -59,11 +59,11 @@ describe("schema issues, printed like the checks'", () => {
 
   test("a bad hostname states the rule and the value", () => {
     const config = edit(vmFixture(), (c) => {
-      c.machines.doc2.hostname = "Doc_2";
+      c.machines.doc2.hostname = "doc2-";
     });
     expect(report(config)).toMatchInlineSnapshot(`
       [
-        "schema-invalid_format: ✖ Invalid value "Doc_2": must be a DNS label: 1–63 of a–z, 0–9 and -, not starting or ending with - → at machines.doc2.hostname",
+        "schema-invalid_format: ✖ Invalid value "doc2-": must be a NixOS host name: 1–63 of letters, digits, _ and -, starting and ending with a letter or digit → at machines.doc2.hostname",
       ]
     `);
   });

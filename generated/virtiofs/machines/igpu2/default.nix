@@ -16,7 +16,6 @@
   };
   boot.loader.systemd-boot.enable = true;
   boot.loader.efi.canTouchEfiVariables = true;
-  boot.initrd.availableKernelModules = [ "sd_mod" ];
   system.stateVersion = "25.05";
   networking.hostName = "igpu2";
   time.timeZone = "Australia/Perth";

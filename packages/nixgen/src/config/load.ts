@@ -1,6 +1,7 @@
 // Config file → the plain value the schema validates. TypeScript and JavaScript go through jiti (the
 // loader c12 uses), so a config can import `defineConfig` and Nix builders; JSON and YAML are data.
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { extname, resolve } from "node:path";
 import type { Jiti } from "jiti";
 import { jsonProblem, lineColumn } from "./json-syntax.js";
@@ -70,8 +71,29 @@ let jitiLoader: Promise<Jiti> | undefined;
 // caches and resolves every shared import (`@homelab/schema`, …) again, ~30 ms a config. Imported on first use, not at the top: JSON
 // and YAML configs never pay for the loader.
 function loader(): Promise<Jiti> {
-  jitiLoader ??= import("jiti").then(({ createJiti }) => createJiti(import.meta.url, { interopDefault: false }));
+  jitiLoader ??= import("jiti").then(({ createJiti }) =>
+    createJiti(import.meta.url, { interopDefault: false, alias: ownPackages() }),
+  );
   return jitiLoader;
+}
+
+/**
+ * `@homelab/*` as nixgen's own installation has them: a config may live anywhere on disk (an imported
+ * homelab's own repository) with no node_modules beside it.
+ */
+function ownPackages(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const names = ["@homelab/nix", "@homelab/schema", "@homelab/nixgen"];
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      try {
+        return [[name, require.resolve(name)]];
+      } catch {
+        // Not installed beside this copy (e.g. @homelab/nixgen run from its sources): left to jiti.
+        return [];
+      }
+    }),
+  );
 }
 
 function parseJson(file: string, text: string): unknown {

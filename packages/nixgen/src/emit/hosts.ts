@@ -3,8 +3,23 @@
 // `let` bindings referenced by name, as in the real file; names starting with `_` hold metadata.
 // What the model has no field for (an imported hosts.nix's sshAlias, homeFile, …) comes from the
 // `inventory` pass-through of the machine and of the config (see inventory.ts).
+// The OpenTofu consumer reads `_proxmox.{host,node,templateVmid,defaultStorage}` and, per entry with a
+// `proxmox` block that is not `readonly`, a VM: so LXC containers are marked `readonly`, and VM disks
+// are written in the one unit it parses (`<int>G`). See checks/opentofu.ts in @homelab/schema.
 import { attrs, bind, concat, id, letIn, list, path, printFile, type BindingNode, type NixExpr } from "@homelab/nix";
-import { keyKind, resolveProfile, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
+import {
+  keyKind,
+  managedMappings,
+  openTofuHost,
+  openTofuNode,
+  PASSTHROUGH,
+  resolveProfile,
+  wholeGiB,
+  type HomelabConfig,
+  type Keys,
+  type Machine,
+  type VmMachine,
+} from "@homelab/schema";
 import { headerLines } from "./header.js";
 import { omittedIn, withInventory } from "./inventory.js";
 import { resolveKeys } from "./keys.js";
@@ -109,23 +124,28 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
     bind("vmid", proxmox.vmid),
     bind("cores", proxmox.cores),
     bind("memory", proxmox.memory),
-    bind("disk", proxmox.disk),
+    bind("disk", machine.kind === "vm" ? consumerDisk(proxmox.disk) : proxmox.disk),
     bind("storage", proxmox.storage),
     ...(proxmox.onBoot === undefined ? [] : [bind("onBoot", proxmox.onBoot)]),
     ...(proxmox.tags.length === 0 ? [] : [bind("tags", list(proxmox.tags))]),
   ];
   const inventory = (bindings: BindingNode[]): BindingNode[] =>
     withInventory(bindings, machine.inventory?.proxmox, omittedIn(machine.inventory?.omit ?? [], "proxmox"));
-  if (machine.kind === "lxc") return bind("proxmox", attrs(inventory(placement)));
+  if (machine.kind === "lxc") {
+    return bind("proxmox", attrs(inventory([...placement, bind("readonly", true)])), {
+      comment: "An LXC container (proxmox/): readonly, so that OpenTofu does not create it as a VM",
+    });
+  }
+  const { machine: machineType, diskInterface, cloneFromTemplate, readonly, description } = machine.proxmox;
   const attached = machine.proxmox.passthrough.filter((device) => !device.deferred).map((device) => device.id);
   const deferred = machine.proxmox.passthrough.filter((device) => device.deferred);
   const vm = [
     ...placement,
     bind("bios", machine.proxmox.bios),
     bind("cpuType", machine.proxmox.cpuType),
-    ...(machine.proxmox.sockets === undefined ? [] : [bind("sockets", machine.proxmox.sockets)]),
-    ...(machine.proxmox.machine === undefined ? [] : [bind("machine", machine.proxmox.machine)]),
-    ...(machine.proxmox.diskSlot === undefined ? [] : [bind("diskSlot", machine.proxmox.diskSlot)]),
+    ...optional("sockets", machine.proxmox.sockets),
+    ...optional("machine", machineType),
+    ...optional("diskInterface", diskInterface),
     ...(machine.proxmox.extraDisks.length === 0
       ? []
       : [bind("extraDisks", list(machine.proxmox.extraDisks.map((disk) => attrs({ ...disk }))))]),
@@ -133,6 +153,9 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
     ...(machine.proxmox.extraNetworks.length === 0
       ? []
       : [bind("extraNetworks", list(machine.proxmox.extraNetworks.map(networkAttrs)))]),
+    ...optional("cloneFromTemplate", cloneFromTemplate),
+    ...optional("readonly", readonly),
+    ...optional("description", description),
     ...(machine.proxmox.agent ? [] : [bind("agent", false)]),
     ...(attached.length === 0 ? [] : [bind("passthrough", list(attached))]),
     ...(machine.proxmox.virtiofs.length === 0
@@ -166,6 +189,17 @@ function networkAttrs(network: Network): NixExpr {
   });
 }
 
+/** A binding for a field the consumer defaults when it is absent. */
+function optional(name: string, value: string | number | boolean | undefined): BindingNode[] {
+  return value === undefined ? [] : [bind(name, value)];
+}
+
+/** `1T` → `"1024G"`: the consumer parses `<int>G` only (checks/opentofu.ts refuses other VM sizes). */
+function consumerDisk(disk: string): string {
+  const gib = disk === PASSTHROUGH ? undefined : wholeGiB(disk);
+  return gib === undefined ? disk : `${gib}G`;
+}
+
 /** `{ mapping = "containers"; cache = "always"; }`: optional fields only when set, named as the OpenTofu provider names them. */
 function virtiofsShare(share: VmMachine["proxmox"]["virtiofs"][number]): NixExpr {
   return attrs({
@@ -177,12 +211,27 @@ function virtiofsShare(share: VmMachine["proxmox"]["virtiofs"][number]): NixExpr
   });
 }
 
-/** `_proxmox`: the nodes, directory mappings and storages, for tooling that reads the inventory. */
+/**
+ * `_proxmox`: where OpenTofu creates the VMs (its API address, node, template, default storage),
+ * then the nodes and directory mappings, for tooling that reads the inventory.
+ */
 function proxmoxMetadata(config: HomelabConfig): BindingNode[] {
   const nodes = Object.entries(config.proxmox.nodes);
-  const mappings = Object.entries(config.storage.mappings);
+  // Only the paths this config knows; a mapping created elsewhere has none to tell.
+  const mappings = managedMappings(config.storage.mappings);
   const storages = Object.entries(config.storage.storages);
+  const hasVms = Object.values(config.machines).some((machine) => machine.kind === "vm");
+  const target =
+    hasVms || nodes.length > 0
+      ? [
+          ...optional("host", openTofuHost(config)),
+          ...optional("node", openTofuNode(config)),
+          ...optional("templateVmid", config.proxmox.templateVmid),
+          bind("defaultStorage", config.proxmox.defaultStorage),
+        ]
+      : [];
   const entries = [
+    ...target,
     ...(nodes.length === 0
       ? []
       : [

@@ -2,7 +2,7 @@
 // storage first (seed 001 steps 1–2 and the maintenance node), then per machine: create it (seed 000
 // phase 1), move the data (seed 000 phase 5, seed 001 step 6), switch DNS/DHCP, test (seed 000 phase 6)
 // and how to roll back. Only machines that replace another one, and LXC containers to create, appear.
-import { resolveProfile, type HomelabConfig, type LxcMachine, type Machine, type VmMachine } from "@homelab/schema";
+import { managedMappings, resolveProfile, type HomelabConfig, type LxcMachine, type Machine, type VmMachine } from "@homelab/schema";
 import { shellWord } from "../text/escape.js";
 import { render, type Rendered } from "../text/render.js";
 import { headerLines } from "./header.js";
@@ -64,7 +64,7 @@ function storageView(config: HomelabConfig) {
       .filter((step) => step.kind === "mappings")
       .map((step) => ({
         commands: step.commands,
-        checks: Object.keys(config.storage.mappings).map((id) => ({
+        checks: managedMappings(config.storage.mappings).map(([id]) => ({
           id,
           check: `pvesh get ${sh(`/cluster/mapping/dir/${id}`)}`,
         })),
@@ -79,7 +79,7 @@ function storageView(config: HomelabConfig) {
 function maintenanceView(config: HomelabConfig, node: string, commands: Rendered) {
   const target = sshTarget(config.proxmox.nodes[node]?.address ?? node);
   const targetStorage = config.proxmox.nodes[node]?.storage;
-  const mappings = Object.entries(config.storage.mappings).filter(([, mapping]) => mapping.paths[node] !== undefined);
+  const mappings = managedMappings(config.storage.mappings).filter(([, mapping]) => mapping.paths[node] !== undefined);
   const syncs: Copies[] = mappings.flatMap(([id, mapping]) =>
     mainEntries(config, id)
       .filter(([main]) => main !== node)
@@ -221,7 +221,9 @@ interface ShareLanding {
 function shareLanding(config: HomelabConfig, machine: Machine, old: string, path: string): ShareLanding | undefined {
   if (machine.kind !== "vm") return undefined;
   const share = shareOf(machine, path);
-  const base = share === undefined ? undefined : config.storage.mappings[share.mapping]?.paths[machine.proxmox.node];
+  const mapping = share === undefined ? undefined : config.storage.mappings[share.mapping];
+  // A mapping created elsewhere has no path this config knows: no host-side copy to write.
+  const base = mapping?.managed === true ? mapping.paths[machine.proxmox.node] : undefined;
   if (share?.mountPoint === undefined || base === undefined) return undefined;
   const mountPoint = share.mountPoint.replace(/\/$/, "");
   const rest = path.slice(mountPoint.length).replace(/\/$/, "");

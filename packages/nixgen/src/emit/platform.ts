@@ -7,7 +7,7 @@
 //                labelled nixos; systemd-boot.
 //   seabios:     MBR; an ext4 root labelled nixos; GRUB in the MBR of the disk.
 import { id, op, path, type NixValue } from "@homelab/nix";
-import type { Machine, VmMachine } from "@homelab/schema";
+import { rootDiskBus, type DiskBus, type Machine, type VmMachine } from "@homelab/schema";
 import type { PathEntry } from "./attr-paths.js";
 
 export interface Platform {
@@ -19,19 +19,22 @@ export interface Platform {
 export const rootLabel = "nixos";
 export const espLabel = "ESP";
 
-/** The disk the guest sees for each Proxmox disk bus (VirtIO SCSI and SATA disks are SCSI disks to Linux). */
-export const diskDevice: Readonly<Record<VmMachine["proxmox"]["diskBus"], string>> = {
+/** The disk the guest sees for each Proxmox disk bus (VirtIO SCSI, SATA and IDE disks are SCSI disks to Linux). */
+export const diskDevice: Readonly<Record<DiskBus, string>> = {
   scsi: "/dev/sda",
   virtio: "/dev/vda",
   sata: "/dev/sda",
+  ide: "/dev/sda",
 };
 
 // nixpkgs' profiles/qemu-guest.nix already makes virtio_pci, virtio_scsi, virtio_blk (and virtio_net,
 // virtio_mmio, 9p) available in the initrd; what a bus needs beyond them is the disk driver above.
-const initrdModules: Readonly<Record<VmMachine["proxmox"]["diskBus"], readonly string[]>> = {
+const initrdModules: Readonly<Record<DiskBus, readonly string[]>> = {
   scsi: ["sd_mod"],
   virtio: [],
   sata: ["ahci", "sd_mod"],
+  // Proxmox's IDE controller is the i440fx's PIIX.
+  ide: ["ata_piix", "sd_mod"],
 };
 
 export function platform(machine: Machine): Platform {
@@ -52,7 +55,8 @@ export function usesModulesPath(machine: Machine): boolean {
 }
 
 function vmEntries(machine: VmMachine): PathEntry[] {
-  const { bios, diskBus } = machine.proxmox;
+  const { bios } = machine.proxmox;
+  const diskBus = rootDiskBus(machine.proxmox.diskInterface);
   const root: PathEntry = [["fileSystems", "/"], { device: `/dev/disk/by-label/${rootLabel}`, fsType: "ext4" }];
   const modules = initrdModules[diskBus];
   const initrd: PathEntry[] = modules.length > 0 ? [[["boot", "initrd", "availableKernelModules"], [...modules]]] : [];
@@ -79,7 +83,7 @@ function modulesPathFile(file: string): NixValue {
  * its configuration mounts it; the runbook prints them.
  */
 export function diskLayoutCommands(machine: VmMachine): string[][] {
-  const disk = diskDevice[machine.proxmox.diskBus];
+  const disk = diskDevice[rootDiskBus(machine.proxmox.diskInterface)];
   if (machine.proxmox.bios === "ovmf") {
     return [
       ["parted", "-s", disk, "--", "mklabel", "gpt", "mkpart", espLabel, "fat32", "1MiB", "1GiB", "set", "1", "esp", "on", "mkpart", rootLabel, "ext4", "1GiB", "100%"],

@@ -74,8 +74,11 @@ export function profileConfigExpr(profile: Profile): NixExpr {
     const inherited = baseSettings(section);
     return bind(section, own.length === 0 ? inherited : update(inherited, attrs(own)));
   });
-  if (profile.extends === undefined) return attrs(sections);
-  return letIn([bind("base", call(id("import"), path(`./${configFileName(profile.extends)}`)))], attrs(sections));
+  // Keys the profile system reads beside the settings (`useRustOverlay = false;`), as they are.
+  const extra = Object.entries(profile.extra ?? {}).map(([key, value]) => bind(key, value));
+  const body = attrs([...sections, ...extra]);
+  if (profile.extends === undefined) return body;
+  return letIn([bind("base", call(id("import"), path(`./${configFileName(profile.extends)}`)))], body);
 }
 
 function baseSettings(section: SettingsSection, key?: string): NixExpr {

@@ -7,7 +7,7 @@
 // list (pve-manager PVE/API2/Cluster/Mapping/Dir.pm `update` assigns `map` wholesale), so it repeats
 // the main nodes' entries: the list becomes main nodes + that maintenance node. One maintenance node is
 // in the list at a time; running another's step swaps it in.
-import { formats, type HomelabConfig } from "@homelab/schema";
+import { formats, managedMappings, type HomelabConfig } from "@homelab/schema";
 import { propertyString } from "../text/property-string.js";
 import { render, renderBlock, type Rendered } from "../text/render.js";
 import { headerLines } from "./header.js";
@@ -39,7 +39,8 @@ export function storageSteps(config: HomelabConfig): StorageStep[] {
   const nodes = storageNodes(config);
   const main = nodes.filter((node) => !isMaintenanceNode(config, node));
   const maintenance = nodes.filter((node) => isMaintenanceNode(config, node));
-  const mappings = Object.entries(config.storage.mappings);
+  // Mappings created elsewhere (`managed: false`) are only referenced: no command for them.
+  const mappings = managedMappings(config.storage.mappings);
   return [
     ...main.map((node) => nodeStep(config, node)),
     ...(mappings.length === 0
@@ -68,7 +69,7 @@ export function storageSteps(config: HomelabConfig): StorageStep[] {
 function storageNodes(config: HomelabConfig): string[] {
   const used = new Set([
     ...config.storage.datasets.map((dataset) => dataset.node),
-    ...Object.values(config.storage.mappings).flatMap((mapping) => Object.keys(mapping.paths)),
+    ...managedMappings(config.storage.mappings).flatMap(([, mapping]) => Object.keys(mapping.paths)),
   ]);
   const listed = Object.keys(config.proxmox.nodes).filter((node) => used.has(node));
   const rest = [...used].filter((node) => !listed.includes(node));
@@ -83,7 +84,7 @@ function nodeStep(config: HomelabConfig, node: string): StorageStep {
   const maintenance = isMaintenanceNode(config, node);
   const datasets = config.storage.datasets.filter((dataset) => dataset.node === node);
   const mappings = maintenance
-    ? Object.entries(config.storage.mappings).filter(([, mapping]) => mapping.paths[node] !== undefined)
+    ? managedMappings(config.storage.mappings).filter(([, mapping]) => mapping.paths[node] !== undefined)
     : [];
   const label = nodeLabel(config, node);
   const parts = [
@@ -124,7 +125,8 @@ function nodeStep(config: HomelabConfig, node: string): StorageStep {
 
 /** A mapping's main-node entries; all of them when it names only maintenance nodes (a mapping needs one). */
 export function mainEntries(config: HomelabConfig, id: string): [node: string, path: string][] {
-  const entries = Object.entries(config.storage.mappings[id]?.paths ?? {});
+  const mapping = config.storage.mappings[id];
+  const entries = Object.entries(mapping?.managed === true ? mapping.paths : {});
   const main = entries.filter(([node]) => !isMaintenanceNode(config, node));
   return main.length === 0 ? entries : main;
 }

@@ -4,7 +4,7 @@
 // `cputype`), machine (default key `type`), agent (default key `enabled`), virtiofsN
 // (PVE/QemuServer/Virtiofs.pm: default key `dirid`, cache, direct-io, expose-acl, expose-xattr),
 // hostpciN (default key `host`: PCI ids separated by `;`, or `mapping=`), boot (`order=scsi0;net0`).
-import type { MachineInput } from "@homelab/schema";
+import { defaultDiskInterface, type MachineInput } from "@homelab/schema";
 import { integer, lostParts, network, properties, slots, storageOf, tags, type GuestContext } from "./guest-context.js";
 import { parseProxmoxBoolean } from "./parse-property-string.js";
 import type { GuestConfig } from "./parse-guest-config.js";
@@ -92,7 +92,7 @@ function bios(ctx: GuestContext, value: string | undefined): "seabios" | "ovmf" 
 }
 
 interface Disks {
-  readonly root: Partial<Pick<Proxmox, "disk" | "storage" | "diskSlot">>;
+  readonly root: Partial<Pick<Proxmox, "disk" | "storage" | "diskInterface">>;
   readonly extra: NonNullable<Proxmox["extraDisks"]>;
   /** Disk keys imported as disks; the others (CD-ROMs, cloud-init drives, `none`) pass through. */
   readonly imported: ReadonlySet<string>;
@@ -125,7 +125,7 @@ function vmDisks(ctx: GuestContext, conf: GuestConfig): Disks {
     root:
       root === undefined
         ? {}
-        : { disk: root.size, storage: root.storage, ...(root.slot === "scsi0" ? {} : { diskSlot: root.slot }) },
+        : { disk: root.size, storage: root.storage, ...(root.slot === defaultDiskInterface ? {} : { diskInterface: root.slot }) },
     extra: found.filter((disk) => disk !== root),
     imported: new Set(found.map((disk) => disk.slot)),
   };

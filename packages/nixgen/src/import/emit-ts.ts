@@ -60,6 +60,7 @@ function isPassThrough(path: Path): boolean {
   if (root === "machines") return field === "inventory" && (key === "attrs" || key === "proxmox") && path.length === 5;
   if (root === "inventory") return name === "metadata" && path.length === 3;
   if (root === "secrets") return field === "agenix" && path.length === 4;
+  if (root === "profiles" && field === "extra") return path.length === 4;
   if (root === "profiles" && path.length === 4 && typeof key === "string") {
     if (field === "systemSettings") return !Object.hasOwn(knownSystemSettings, key);
     if (field === "userSettings") return !Object.hasOwn(knownUserSettings, key);
@@ -133,7 +134,7 @@ function uniqueName(name: string, taken: Set<string>): string {
 
 /** Prints plain data as TypeScript expression text through the TypeScript printer (which escapes). */
 class ExpressionWriter {
-  readonly helpers = new Set<"path" | "float">();
+  readonly helpers = new Set<"path" | "float" | "call" | "id" | "select" | "str">();
   private readonly printer: TS.Printer;
   private readonly sourceFile: TS.SourceFile;
 
@@ -209,6 +210,29 @@ class ExpressionWriter {
       return f.createCallExpression(f.createIdentifier("float"), undefined, [
         this.signed(node.value < 0 || Object.is(node.value, -0), literal),
       ]);
+    }
+    // References to files the import was not given (file-refs.ts): `(import ../x.nix).a`, in strings too.
+    const helper = (name: "call" | "id" | "select" | "str", args: TS.Expression[]): TS.Expression => {
+      this.helpers.add(name);
+      return f.createCallExpression(f.createIdentifier(name), undefined, args);
+    };
+    switch (node.kind) {
+      case "ident":
+        return helper("id", [f.createStringLiteral(node.name)]);
+      case "apply":
+        return helper("call", [this.nixExpr(node.fn), this.nixExpr(node.arg)]);
+      case "select":
+        if (node.path.every((key) => typeof key === "string"))
+          return helper("select", [
+            this.nixExpr(node.target),
+            f.createArrayLiteralExpression(node.path.map((key) => f.createStringLiteral(key as string))),
+          ]);
+        break;
+      case "string":
+        return helper(
+          "str",
+          node.parts.map((part) => (typeof part === "string" ? f.createStringLiteral(part) : this.nixExpr(part))),
+        );
     }
     throw new Error(`an imported value holds a ${node.kind} expression, which import never produces`);
   }

@@ -32,9 +32,9 @@ export interface Evaluation {
 
 export async function evaluateFile(
   target: FileToEvaluate,
-  options: { readonly base?: string; readonly packages?: PackageTree } = {},
+  options: { readonly base?: string; readonly packages?: PackageTree; readonly known?: readonly string[] } = {},
 ): Promise<Evaluation> {
-  const args = ["--argstr", "file", target.file];
+  const args = ["--argstr", "file", target.file, "--argstr", "known", JSON.stringify(options.known ?? [])];
   if (options.base !== undefined) args.push("--argstr", "base", options.base);
   if (options.packages !== undefined) args.push("--argstr", "packages", JSON.stringify(options.packages));
   const result = await runWrapper(target, args);

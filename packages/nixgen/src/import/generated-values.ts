@@ -26,7 +26,9 @@ export async function generatedValues(
       if (file === undefined) continue;
       const absolute = join(root, path);
       const packages = await packageTree(absolute, scanSource(file.content));
-      values.set(path, (await evaluateFile({ file: absolute, display: `generated ${path}` }, { packages })).value);
+      // Generated files read each other (a profile its base); any other import stays a reference, as on import.
+      const known = files.map((generated) => join(root, generated.path));
+      values.set(path, (await evaluateFile({ file: absolute, display: `generated ${path}` }, { packages, known })).value);
     }
     return values;
   } finally {

@@ -8,6 +8,7 @@ import { issue, type HomelabConfigInput, type Issue, type ProfileInput, type Sec
 import { InvalidConfigError, plan } from "../plan.js";
 import type { FileKind } from "./detect.js";
 import { evaluateLets } from "./evaluate.js";
+import { referencedFiles } from "./file-refs.js";
 import { ImportError, IssueLog, type FileIssues } from "./issues.js";
 import { KeyRegistry } from "./key-registry.js";
 import { loadFiles, type LoadedFile } from "./load-files.js";
@@ -51,6 +52,7 @@ export async function importNix(files: readonly string[], options: ImportOptions
   const secrets = single(loaded, "secrets");
   const profiles = loaded.filter((file) => file.kind === "profile");
   const log = new IssueLog();
+  for (const file of loaded) reportEvaluated(file, log);
   const hostsValue = hosts === undefined ? {} : (hosts.evaluation.value as NixAttrs);
   const keys = new KeyRegistry(new Set(Object.keys(hostsValue).filter((name) => !name.startsWith("_"))));
   const lets = new Map<LoadedFile, NixAttrs | undefined>();
@@ -97,6 +99,31 @@ export async function importNix(files: readonly string[], options: ImportOptions
   );
   const text = await emitTypeScript(config, { sources: loaded.map((file) => file.display), names });
   return { text, config, warnings };
+}
+
+/**
+ * What evaluation froze (`if builtins.pathExists …`, computed lists), at the expression's
+ * file:line:col, and the files whose values stayed references.
+ */
+function reportEvaluated(file: LoadedFile, log: IssueLog): void {
+  for (const found of file.scan?.computed ?? []) {
+    const inLet = found.path[0] === "<let>";
+    const at = found.path.filter((segment) => segment !== "[]" && segment !== "<let>");
+    log.add(
+      file.display,
+      "evaluated",
+      inLet ? [] : at,
+      `${file.display}:${found.line}:${found.column}: \`${found.what} …\`${inLet ? ` (let ${at.join(".")})` : ""} was evaluated on this machine: the config holds its result here and now, not the expression`,
+    );
+  }
+  for (const reference of referencedFiles(file.evaluation.value)) {
+    log.add(
+      file.display,
+      "reference",
+      [],
+      `${reference} was not given to import: what this file reads from it stays a reference, (import ${reference}).…, and none of its values is written`,
+    );
+  }
 }
 
 function single(loaded: readonly LoadedFile[], kind: "hosts" | "secrets"): LoadedFile | undefined {
@@ -162,7 +189,9 @@ function assemble(
   const present = <T extends object>(value: T | undefined): value is T =>
     value !== undefined && Object.keys(value).length > 0;
   return {
-    ...(present(hosts?.nodes) ? { proxmox: { nodes: hosts.nodes } } : {}),
+    ...(present(hosts?.nodes) || present(hosts?.target)
+      ? { proxmox: { ...(present(hosts.nodes) ? { nodes: hosts.nodes } : {}), ...hosts.target } }
+      : {}),
     ...(present(hosts?.mappings) ? { storage: { mappings: hosts.mappings } } : {}),
     ...(keys.isEmpty ? {} : { keys: keys.toInput() }),
     ...(present(secrets) ? { secrets } : {}),

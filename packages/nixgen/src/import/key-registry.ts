@@ -38,6 +38,9 @@ export class KeyRegistry {
    */
   refs(keys: readonly string[], lets: NixAttrs | undefined, context: string): string[] {
     const bound = boundKeys(lets, this);
+    // The whole list is a bound list (`authorizedKeys = fleetKeys;`, even of one key): that name.
+    const whole = bound.lists.find(([, members]) => sameList(members, keys));
+    if (whole !== undefined) return [this.group(whole[0], whole[1], bound)];
     const refs: string[] = [];
     for (let i = 0; i < keys.length;) {
       const key = keys[i] as string;

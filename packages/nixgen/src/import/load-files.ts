@@ -27,29 +27,38 @@ export async function loadFiles(files: readonly string[], as: FileKind | "auto",
   // Named relative to the working directory, whatever was typed: messages and the config's header
   // must not depend on where the repository lives.
   const queue = files.map((file) => ({ file: resolve(cwd, file), display: displayPath(cwd, resolve(cwd, file)), as }));
+  // What the import may read values from: the files it was given (and, per file, its base profile).
+  const given = queue.map((next) => next.file);
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     if (loaded.some((done) => done.file === next.file)) continue;
-    const file = await loadFile(next.file, next.display, next.as);
+    const file = await loadFile(next.file, next.display, next.as, given);
     loaded.push(file);
     if (file.base !== undefined) queue.push({ file: file.base, display: displayPath(cwd, file.base), as: "profile" });
   }
   return loaded;
 }
 
-async function loadFile(file: string, display: string, as: FileKind | "auto"): Promise<LoadedFile> {
+async function loadFile(
+  file: string,
+  display: string,
+  as: FileKind | "auto",
+  given: readonly string[],
+): Promise<LoadedFile> {
   const source = await readSource(file, display);
   const scan = scanOrUndefined(source);
   const target = { file, display };
   const packages = await packageTree(file, scan);
-  const first = await evaluateFile(target, { packages });
+  const candidate = scan === undefined ? undefined : await baseImport(scan, dirname(file), packages);
+  const known = candidate === undefined ? given : [...given, candidate];
+  const first = await evaluateFile(target, { packages, known });
   const kind = detectKind(first.value, as);
   if (typeof kind !== "string") throw fileError(display, "not-homelab", kind.problem);
-  const base = kind === "profile" && scan !== undefined ? baseImport(scan, dirname(file)) : undefined;
+  const base = kind === "profile" ? candidate : undefined;
   if (base === undefined) return { file, display, source, scan, kind, evaluation: first };
   // Evaluated again over a stub of the base: which settings are the file's own (nix/import-evaluate.nix).
   // A file that reads its base in ways the stub cannot answer is left without: map-profile.ts then
   // compares values with the base's instead.
-  const evaluation = await evaluateFile(target, { packages, base }).catch((error: unknown) => {
+  const evaluation = await evaluateFile(target, { packages, base, known }).catch((error: unknown) => {
     if (error instanceof ImportError) return first;
     throw error;
   });
@@ -76,16 +85,20 @@ function scanOrUndefined(source: string): SourceScan | undefined {
 }
 
 /**
- * The profile file a profile imports: its one relative `.nix` import, or its one `*-config.nix`
- * import when it has several.
+ * The profile file a profile imports: its one `*-config.nix` import (the profile system's naming),
+ * else its one relative `.nix` import if that evaluates to a profile. Anything else it imports (a
+ * `secrets = import ../secrets/domains.nix;`, perhaps encrypted) is no base, and is never read for values.
  */
-function baseImport(scan: SourceScan, dir: string): string | undefined {
+async function baseImport(scan: SourceScan, dir: string, packages: PackageTree): Promise<string | undefined> {
   const imports = [
     ...new Set(scan.imports.filter((path) => /^\.\.?\/.*\.nix$/.test(path)).map((path) => resolve(dir, path))),
   ];
-  if (imports.length === 1) return imports[0];
   const profiles = imports.filter((path) => path.endsWith("-config.nix"));
-  return profiles.length === 1 ? profiles[0] : undefined;
+  if (profiles.length === 1) return profiles[0];
+  const [only] = imports;
+  if (imports.length !== 1 || only === undefined) return undefined;
+  const evaluation = await evaluateFile({ file: only, display: only }, { packages, known: [only] }).catch(() => undefined);
+  return evaluation !== undefined && detectKind(evaluation.value, "auto") === "profile" ? only : undefined;
 }
 
 /**

@@ -2,16 +2,22 @@
 // hostname, user and keys, the Proxmox placement, virtiofs shares) is typed here, and everything
 // else reaches the regenerated hosts.nix through the machine's `inventory` (see reconcile-hosts.ts).
 // A hosts.nix often leaves out what the model requires; where a default is honest it is used and
-// reported, where none is (vmid, size, a mapping's host path) the import stops with the attribute path.
+// reported, where none is (vmid, size) the import stops with the attribute path. A directory mapping
+// whose host paths the file does not give was created elsewhere (the Proxmox UI): it is imported as
+// one the config does not manage, unless --mapping gives its paths.
 import {
   hostname as hostnameSchema,
   lxcMachine,
   machine as machineSchema,
   name as nameSchema,
   system as systemSchema,
+  openTofuTarget,
   vmMachine,
   type MachineInput,
+  type StorageInput,
 } from "@homelab/schema";
+
+type DirectoryMappingInput = NonNullable<StorageInput["mappings"]>[string];
 import type { IssueLog } from "./issues.js";
 import type { KeyRegistry } from "./key-registry.js";
 import { asNixValue, describe, isAttrs, type NixAttrs, type NixData } from "./nix-data.js";
@@ -33,7 +39,9 @@ export interface HostsContext {
 export interface HostsImport {
   readonly machines: Record<string, MachineInput>;
   readonly nodes: Record<string, { address?: string; maintenance?: boolean }>;
-  readonly mappings: Record<string, { paths: Record<string, string> }>;
+  /** Where OpenTofu creates the VMs (`_proxmox.node`, `templateVmid`, `defaultStorage`). */
+  readonly target: { node?: string; templateVmid?: number; defaultStorage?: string };
+  readonly mappings: Record<string, DirectoryMappingInput>;
 }
 
 /**
@@ -84,15 +92,57 @@ export function mapHosts(value: NixAttrs, ctx: HostsContext): HostsImport {
     Object.keys(meta.nodes).length === 0
       ? {}
       : { ...meta.nodes, ...Object.fromEntries(usedNodes.filter((n) => !(n in meta.nodes)).map((n) => [n, {}])) };
-  return {
-    machines,
-    nodes,
-    mappings: Object.fromEntries(Object.entries(meta.mappings).map(([id, paths]) => [id, { paths }])),
-  };
+  return { machines, nodes, target: meta.target, mappings: mappingsOf(machines, meta, ctx) };
+}
+
+/**
+ * The mappings the VMs share: with the host paths `_proxmox.mappings` or --mapping give, else as a
+ * mapping created elsewhere, on the nodes of the VMs that share it (no path is made up).
+ */
+function mappingsOf(
+  machines: Readonly<Record<string, MachineInput>>,
+  meta: ProxmoxMeta,
+  ctx: HostsContext,
+): Record<string, DirectoryMappingInput> {
+  const mappings: Record<string, DirectoryMappingInput> = Object.fromEntries(
+    Object.entries(meta.mappings).map(([id, paths]) => [id, { paths }]),
+  );
+  const unmanaged = new Map<string, { nodes: Set<string>; at: (string | number)[] }>();
+  for (const [name, machine] of Object.entries(machines)) {
+    if (machine.kind !== "vm") continue;
+    (machine.proxmox.virtiofs ?? []).forEach((share, i) => {
+      const paths = meta.mappings[share.mapping];
+      if (paths?.[machine.proxmox.node] !== undefined) return;
+      const found = unmanaged.get(share.mapping) ?? { nodes: new Set(), at: [name, "proxmox", "virtiofs", i, "mapping"] };
+      found.nodes.add(machine.proxmox.node);
+      unmanaged.set(share.mapping, found);
+    });
+  }
+  for (const [id, { nodes, at }] of unmanaged) {
+    if (meta.mappings[id] !== undefined) {
+      // Paths for some nodes but not this one: a path cannot be guessed, and half a mapping cannot be created.
+      ctx.log.error(
+        ctx.file,
+        "mapping-path",
+        at,
+        `directory mapping "${id}" has no host path on node ${[...nodes].join(", ")}: pass --mapping ${id}=${[...nodes][0]}:/path, or add _proxmox.mappings.${id}.${[...nodes][0]}`,
+      );
+      continue;
+    }
+    mappings[id] = { managed: false, nodes: [...nodes] };
+    ctx.log.add(
+      ctx.file,
+      "unmanaged-mapping",
+      at,
+      `directory mapping "${id}" has no host path here: imported as created outside the config (managed: false, nodes ${[...nodes].join(", ")}); no command is generated for it. To have nixgen create it, pass --mapping ${id}=${[...nodes][0]}:/path`,
+    );
+  }
+  return mappings;
 }
 
 interface ProxmoxMeta {
   readonly node: string | undefined;
+  readonly target: HostsImport["target"];
   readonly storage: string | undefined;
   readonly nodes: Record<string, { address?: string; maintenance?: boolean }>;
   readonly mappings: Record<string, Record<string, string>>;
@@ -114,9 +164,7 @@ function proxmoxMeta(meta: NixData | undefined, ctx: HostsContext): ProxmoxMeta 
   }
   const node =
     typeof attrs["node"] === "string" && nameSchema.safeParse(attrs["node"]).success ? attrs["node"] : undefined;
-  if (node !== undefined && nodes[node] === undefined) {
-    nodes[node] = typeof attrs["host"] === "string" ? { address: attrs["host"] } : {};
-  }
+  if (node !== undefined && Object.keys(nodes).length > 0 && nodes[node] === undefined) nodes[node] = {};
   const mappings: Record<string, Record<string, string>> = {};
   for (const [id, paths] of Object.entries(isAttrs(attrs["mappings"]) ? attrs["mappings"] : {})) {
     if (!isAttrs(paths)) continue;
@@ -125,8 +173,15 @@ function proxmoxMeta(meta: NixData | undefined, ctx: HostsContext): ProxmoxMeta 
   }
   for (const [id, paths] of Object.entries(ctx.mappings)) mappings[id] = { ...mappings[id], ...paths };
   const only = Object.keys(nodes).length === 1 ? Object.keys(nodes)[0] : undefined;
+  const target = accepted(openTofuTarget, {
+    host: attrs["host"],
+    node,
+    templateVmid: attrs["templateVmid"],
+    defaultStorage: attrs["defaultStorage"],
+  }) as HostsImport["target"];
   return {
     node: node ?? only,
+    target,
     storage: typeof attrs["defaultStorage"] === "string" ? attrs["defaultStorage"] : undefined,
     nodes,
     mappings,
@@ -176,7 +231,6 @@ function mapMachine(name: string, entry: NixAttrs, meta: ProxmoxMeta, ctx: Hosts
       ctx,
     );
   const vm = vmOf(proxmox);
-  checkMappings((vm["virtiofs"] ?? []) as Share[], placement.node, [...at, "virtiofs"], meta, ctx);
   return validated(name, { kind, ...common, proxmox: { ...placement, ...vm } } as MachineInput, ctx);
 }
 
@@ -301,6 +355,12 @@ function vmOf(proxmox: NixAttrs) {
     bios: proxmox["bios"],
     cpuType: proxmox["cpuType"],
     agent: proxmox["agent"],
+    machine: proxmox["machine"],
+    diskInterface: proxmox["diskInterface"],
+    cloneFromTemplate: proxmox["cloneFromTemplate"],
+    readonly: proxmox["readonly"],
+    tags: proxmox["tags"],
+    description: proxmox["description"],
     passthrough: Array.isArray(passthrough) ? passthrough.map((id) => ({ id })) : undefined,
     virtiofs: sharesOf(proxmox["virtiofs"]),
   });
@@ -327,28 +387,6 @@ function sharesOf(value: NixData | undefined): Record<string, NixData>[] | undef
   return (shares as NixAttrs[]).map((share) =>
     Object.fromEntries(Object.entries(share).map(([key, item]) => [SHARE_FIELDS[key] as string, item])),
   );
-}
-
-/** A share's mapping must have a host path on the VM's node; a hosts.nix rarely says which. */
-type Share = NonNullable<Extract<MachineInput, { kind: "vm" }>["proxmox"]["virtiofs"]>[number];
-
-function checkMappings(
-  shares: readonly Share[],
-  node: string,
-  at: readonly (string | number)[],
-  meta: ProxmoxMeta,
-  ctx: HostsContext,
-): void {
-  shares.forEach((share, i) => {
-    if (meta.mappings[share.mapping]?.[node] !== undefined) return;
-    ctx.log.error(
-      ctx.file,
-      "mapping-path",
-      [...at, i, "mapping"],
-      `directory mapping "${share.mapping}" has no host path on node ${node}: hosts.nix does not say where it points; ` +
-        `pass --mapping ${share.mapping}=${node}:/path/on/${node}, or add _proxmox.mappings.${share.mapping}.${node} = "/path"`,
-    );
-  });
 }
 
 /** The machine through the schema; its complaints come back at the hosts.nix attribute path. */

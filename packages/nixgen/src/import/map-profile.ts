@@ -39,13 +39,14 @@ const PACKAGE_KEYS = new Set(["systemPackages", "homePackages"]);
 
 export function mapProfile(source: ProfileSource, log: IssueLog): ProfileInput | undefined {
   const { file, value } = source;
-  for (const key of Object.keys(value).filter((key) => !(settingsSections as readonly string[]).includes(key))) {
-    log.add(
-      file,
-      "lost",
-      [key],
-      `not imported: a profile holds systemSettings and userSettings only; ${key} is missing from the regenerated file`,
-    );
+  // Top-level keys besides the settings (`useRustOverlay = false;`) pass through as they are.
+  const extra: Record<string, unknown> = {};
+  const others = Object.keys(value).filter((key) => !(settingsSections as readonly string[]).includes(key));
+  for (const key of inSourceOrder(others, source.scan, [])) {
+    const kept = asNixValue(value[key] as NixData);
+    if (kept === undefined)
+      log.add(file, "lost", [key], "not imported: a function other than a package list has no typed equivalent");
+    else extra[key] = inSourceOrderDeep(kept, source.scan, [key]);
   }
   const comments: Record<SettingsSection, Record<string, string>> = { systemSettings: {}, userSettings: {} };
   const candidate: Record<string, unknown> = {
@@ -82,6 +83,7 @@ export function mapProfile(source: ProfileSource, log: IssueLog): ProfileInput |
   const commented = settingsSections.filter((section) => Object.keys(comments[section]).length > 0);
   if (commented.length > 0)
     candidate["comments"] = Object.fromEntries(commented.map((section) => [section, comments[section]]));
+  if (Object.keys(extra).length > 0) candidate["extra"] = extra;
   const parsed = profileSchema.safeParse(candidate);
   if (parsed.success) return candidate as ProfileInput;
   for (const found of parsed.error.issues) {

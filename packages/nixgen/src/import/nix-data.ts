@@ -3,7 +3,8 @@
 // `float()` nodes (both print back as themselves); ints become numbers, or bigints beyond 2^53.
 // Packages and functions are import-only markers that the mappers must resolve.
 import { posix, relative, sep } from "node:path";
-import { float, isNixExpr, path, type NixValue } from "@homelab/nix";
+import { float, isNixExpr, path, print, type NixValue } from "@homelab/nix";
+import { fileRef, stringWithRefs } from "./file-refs.js";
 
 /** A package from a package function: `vim` from `pkgs`, or from `pkgs-unstable`. */
 export class NixPackage {
@@ -43,12 +44,14 @@ type Tagged =
   | { l: Tagged }
   | { k: string }
   | { u: string }
+  | { r: [string, string[]] }
   | { a: [string, Tagged][] };
 
 /** Decodes one tagged value; `dir` is the absolute directory relative paths are written against. */
 export function decode(value: unknown, dir: string): NixData {
   const tagged = value as Tagged;
-  if (tagged === null || typeof tagged === "boolean" || typeof tagged === "string") return tagged;
+  if (tagged === null || typeof tagged === "boolean") return tagged;
+  if (typeof tagged === "string") return stringWithRefs(tagged, (absolute) => relativePath(absolute, dir));
   if (Array.isArray(tagged)) return tagged.map((item) => decode(item, dir));
   if ("i" in tagged) {
     const int = BigInt(tagged.i);
@@ -63,6 +66,7 @@ export function decode(value: unknown, dir: string): NixData {
   if ("l" in tagged) return new NixFunction(tagged.l === null ? undefined : decode(tagged.l, dir));
   if ("k" in tagged) return new NixPackage(tagged.k, false);
   if ("u" in tagged) return new NixPackage(tagged.u, true);
+  if ("r" in tagged) return fileRef(tagged.r[0], tagged.r[1], (absolute) => relativePath(absolute, dir));
   return Object.fromEntries(tagged.a.map(([name, item]) => [name, decode(item, dir)]));
 }
 
@@ -112,7 +116,8 @@ export function sameData(a: NixData | undefined, b: NixData | undefined): boolea
   }
   if (isNixExpr(a) || isNixExpr(b)) {
     if (!isNixExpr(a) || !isNixExpr(b) || a.kind !== b.kind) return false;
-    return (a.kind === "path" || a.kind === "float") && a.value === (b as typeof a).value;
+    // References to files the import was not given (file-refs.ts) are the same when written the same.
+    return print(a) === print(b);
   }
   if (isAttrs(a) && isAttrs(b)) {
     const keys = Object.keys(a);
@@ -157,7 +162,7 @@ export function describe(value: NixData): string {
   if (Array.isArray(value)) return "a list";
   if (value instanceof NixFunction) return "a function";
   if (value instanceof NixPackage) return "a package";
-  if (isNixExpr(value)) return value.kind === "path" ? "a path" : "a float";
+  if (isNixExpr(value)) return value.kind === "path" ? "a path" : value.kind === "float" ? "a float" : "an expression";
   switch (typeof value) {
     case "string":
       return "a string";

@@ -17,7 +17,25 @@ export interface SourceScan {
   readonly identifiers: readonly (readonly string[])[];
   /** The comment lines the file starts with. */
   readonly header: readonly string[];
+  /**
+   * Expressions evaluation turns into plain values (`if builtins.pathExists … then … else …`, `map …`),
+   * the first per binding: what is imported is their result on this machine, today.
+   */
+  readonly computed: readonly Computed[];
 }
+
+export interface Computed {
+  /** The binding it is in (`<let>` for the file's `let`, `[]` inside a list). */
+  readonly path: readonly string[];
+  /** `if builtins.pathExists`, `map`, `builtins.filter`, `lib.optionals` … */
+  readonly what: string;
+  /** 1-based, as Nix reports positions. */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Functions whose result evaluation freezes: builtins and nixpkgs' lib, and the global `map`. */
+const COMPUTING = new Set(["builtins", "lib", "map", "filter", "toString"]);
 
 /** The key of an attribute path in `order` and `comments`. */
 export function pathKey(path: readonly string[]): string {
@@ -44,6 +62,7 @@ class Walker {
   private readonly comments = new Map<string, string>();
   private readonly imports: string[] = [];
   private readonly identifiers: string[][] = [];
+  private readonly computed: Computed[] = [];
   private readonly lineStarts: number[];
 
   constructor(
@@ -75,6 +94,7 @@ class Walker {
       imports: this.imports,
       identifiers: this.identifiers,
       header,
+      computed: this.computed,
     };
   }
 
@@ -123,8 +143,15 @@ class Walker {
       } else if (token.text === "import" && this.peek(1)?.kind === "path") {
         this.next();
         this.imports.push((this.next() as Token).text);
+      } else if (token.text === "if") {
+        const condition = this.peek(1);
+        const selected = condition?.kind === "id" ? this.selectionText(this.pos + 1) : undefined;
+        this.compute(path, selected === undefined ? "if" : `if ${selected}`, token);
+        this.next();
       } else if (token.kind === "id" && !KEYWORDS.has(token.text)) {
-        this.identifiers.push(this.selection());
+        const names = this.selection();
+        if (COMPUTING.has(names[0] as string)) this.compute(path, names.join("."), token);
+        this.identifiers.push(names);
       } else {
         this.next();
       }
@@ -141,6 +168,21 @@ class Walker {
       if (STOP.has(token.text)) this.next();
       else this.expression(path);
     }
+  }
+
+  /** The first computation in a binding, with where it is. */
+  private compute(path: readonly string[], what: string, token: Token): void {
+    if (this.computed.some((found) => pathKey(found.path) === pathKey(path))) return;
+    const line = this.lineOf(token.start);
+    this.computed.push({ path, what, line: line + 1, column: token.start - (this.lineStarts[line] as number) + 1 });
+  }
+
+  /** `a.b.c` starting at token `at`, without moving. */
+  private selectionText(at: number): string {
+    const names = [(this.tokens[at] as Token).text];
+    for (let i = at + 1; this.tokens[i]?.text === "." && this.tokens[i + 1]?.kind === "id"; i += 2)
+      names.push((this.tokens[i + 1] as Token).text);
+    return names.join(".");
   }
 
   /** `a.b.c` as ["a", "b", "c"]. */

@@ -3,6 +3,7 @@
 // plain-JSON value, derived from the validated config, feeds INVENTORY.md, `.review.json` and `nixgen diff`.
 import { createHash } from "node:crypto";
 import {
+
   effectiveValue,
   enabledServices,
   findOption,
@@ -14,6 +15,9 @@ import {
   type Machine,
   type ServiceModule,
 } from "@homelab/schema";
+
+/** The path shown for a node of a directory mapping created outside the config. */
+export const unmanagedPath = "(created outside this config)";
 
 export interface ReviewModel {
   readonly machines: Readonly<Record<string, ReviewMachine>>;
@@ -101,7 +105,13 @@ export function reviewModel(config: HomelabConfig): ReviewModel {
     machines: Object.fromEntries(sortedEntries(config.machines).map(([name, machine]) => [name, reviewMachine(config, machine)])),
     storage: {
       datasets: config.storage.datasets.map(({ name, node, mountpoint }) => ({ name, node, mountpoint })),
-      mappings: Object.fromEntries(sortedEntries(config.storage.mappings).map(([id, mapping]) => [id, sortedObject(mapping.paths)])),
+      mappings: Object.fromEntries(
+        sortedEntries(config.storage.mappings).map(([id, mapping]) => [
+          id,
+          // A mapping made elsewhere has nodes but no path this config knows.
+          mapping.managed ? sortedObject(mapping.paths) : Object.fromEntries(mapping.nodes.map((node) => [node, unmanagedPath])),
+        ]),
+      ),
     },
     secrets: Object.fromEntries(
       sortedEntries(config.secrets).map(([name, secret]) => [

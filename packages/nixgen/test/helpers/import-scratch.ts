@@ -1,7 +1,7 @@
 // Imported configs must be loaded and type-checked where `@homelab/schema` resolves: a scratch
 // directory inside the package (ignored by git through its own .gitignore), not the system's tmp.
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NixData } from "../../src/import/nix-data.js";
 import { evaluateFile } from "../../src/import/evaluate.js";
@@ -19,8 +19,11 @@ export async function scratchDir(prefix: string): Promise<string> {
 }
 
 /** What a fixture evaluates to, read as `nixgen import` reads it (paths relative, package functions applied). */
-export async function fixtureValue(file: string): Promise<NixData> {
-  const absolute = join(importFixtures, file);
-  const packages = await packageTree(absolute, scanSource(await readFile(absolute, "utf8")));
-  return (await evaluateFile({ file: absolute, display: file }, { packages })).value;
+export async function fixtureValue(file: string, root = importFixtures): Promise<NixData> {
+  const absolute = join(root, file);
+  const scan = scanSource(await readFile(absolute, "utf8"));
+  const packages = await packageTree(absolute, scan);
+  // Its base profile is read for values; any other import stays a reference, as import reads it.
+  const known = scan.imports.filter((path) => path.endsWith("-config.nix")).map((path) => resolve(dirname(absolute), path));
+  return (await evaluateFile({ file: absolute, display: file }, { packages, known })).value;
 }

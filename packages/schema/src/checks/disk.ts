@@ -1,6 +1,6 @@
 // Root disk sizes Proxmox takes: `pct create --rootfs <storage>:<GiB>` wants whole GiB, and a size
 // without a unit is bytes, far too small for NixOS.
-import { diskSizeBytes, wholeGiB } from "../disk-size.js";
+import { diskSizeBytes, PASSTHROUGH, wholeGiB } from "../disk-size.js";
 import { issue, type Issue } from "../issue.js";
 import type { Check } from "./check.js";
 
@@ -11,6 +11,11 @@ export const checkDiskSizes: Check = (config) =>
     if (machine.kind === "metal") return [];
     const size = machine.proxmox.disk;
     const at = ["machines", name, "proxmox", "disk"];
+    if (size === PASSTHROUGH) {
+      return machine.kind === "lxc"
+        ? [issue("lxc-disk-size", at, "an LXC container needs a root disk of its own: passthrough is for VMs")]
+        : [];
+    }
     if (machine.kind === "lxc" && wholeGiB(size) === undefined) {
       return [
         issue(

@@ -5,6 +5,7 @@ import type { Issue } from "../issue.js";
 import type { Check } from "./check.js";
 import { checkBindMountPaths, checkDatasets } from "./clashes.js";
 import { checkDiskSizes } from "./disk.js";
+import { checkHostnameDns } from "./hostname.js";
 import { checkHostnames, checkMacs, checkStaticIps, checkVmids } from "./identity.js";
 import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames, checkProfileKeys, checkRegistryKeys } from "./keys.js";
 import { checkLxcDocker, checkLxcFuse, checkLxcNfs, checkLxcQemuGuest } from "./lxc.js";
@@ -12,6 +13,7 @@ import { checkModuleRefs, checkOptionDefaults, checkServiceOverrides } from "./m
 import { checkCores, checkGuestNetwork } from "./network.js";
 import { checkNixosSettings } from "./nixos-settings.js";
 import { checkNodes } from "./nodes.js";
+import { checkOpenTofuVms } from "./opentofu.js";
 import { checkVmPlatformSettings } from "./platform.js";
 import { checkFirewallPorts, checkServicePorts } from "./ports.js";
 import { checkPrivateKeys } from "./private-keys.js";
@@ -34,6 +36,7 @@ export const checks: readonly Check[] = [
   checkPrivateKeys,
   checkVmids,
   checkHostnames,
+  checkHostnameDns,
   checkStaticIps,
   checkMacs,
   checkGuestNetwork,
@@ -42,6 +45,7 @@ export const checks: readonly Check[] = [
   checkDatasets,
   checkNodes,
   checkDiskSizes,
+  checkOpenTofuVms,
   checkProfileExtends,
   checkMachineProfiles,
   checkSettingsKeys,

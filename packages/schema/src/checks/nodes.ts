@@ -2,6 +2,7 @@
 // lists its nodes (`proxmox.nodes`); a config that lists none leaves node names to the user.
 import type { ValuePath } from "@homelab/nix";
 import { issue } from "../issue.js";
+import { mappingNodes } from "../storage.js";
 import { didYouMean } from "../suggest.js";
 import type { Check } from "./check.js";
 
@@ -17,7 +18,10 @@ export const checkNodes: Check = (config) => {
       ["storage", "datasets", i, "node"],
     ]),
     ...Object.entries(config.storage.mappings).flatMap(([id, mapping]) =>
-      Object.keys(mapping.paths).map((node): [string, ValuePath] => [node, ["storage", "mappings", id, "paths", node]]),
+      mappingNodes(mapping).map((node, i): [string, ValuePath] => [
+        node,
+        ["storage", "mappings", id, ...(mapping.managed ? ["paths", node] : ["nodes", i])],
+      ]),
     ),
   ];
   return uses

@@ -1,5 +1,5 @@
 // What makes a machine bootable comes from one place. A Proxmox VM's root file system and boot loader
-// come from its `proxmox.bios` and `proxmox.diskBus`, so raw settings must not set them too. (Bare
+// come from its `proxmox.bios` and `proxmox.diskInterface`, so raw settings must not set them too. (Bare
 // metal's come from its hardware file, which `nixgen gen` requires to exist.)
 import { issue } from "../issue.js";
 import type { Check } from "./check.js";
@@ -23,7 +23,7 @@ export const checkVmPlatformSettings: Check = (config) =>
             issue(
               "vm-platform-setting",
               ["machines", name, "nixos", key],
-              "a VM's root file system and boot loader come from proxmox.bios and proxmox.diskBus (disks labelled nixos and ESP): remove this setting",
+              "a VM's root file system and boot loader come from proxmox.bios and proxmox.diskInterface (disks labelled nixos and ESP): remove this setting",
             ),
           ]
         : [];

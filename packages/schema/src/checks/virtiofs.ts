@@ -1,6 +1,7 @@
 // virtiofs shares of VMs (seed 001, reference §4): each names a cluster directory mapping that has a
 // path on the VM's node, with options the Proxmox OpenTofu provider accepts.
 import { issue, type Issue } from "../issue.js";
+import { mappingNodes } from "../storage.js";
 import { didYouMean } from "../suggest.js";
 import { vmMachines, type Check } from "./check.js";
 
@@ -32,12 +33,12 @@ export const checkVirtiofsShares: Check = (config) =>
             `directory mapping "${share.mapping}" is not in storage.mappings${didYouMean(share.mapping, Object.keys(config.storage.mappings))}`,
           ),
         );
-      } else if (mapping.paths[machine.proxmox.node] === undefined) {
+      } else if (!mappingNodes(mapping).includes(machine.proxmox.node)) {
         found.push(
           issue(
             "virtiofs-mapping-node",
             [...at, i, "mapping"],
-            `directory mapping "${share.mapping}" has no path on node ${machine.proxmox.node}, where ${name} runs; add storage.mappings.${share.mapping}.paths.${machine.proxmox.node}`,
+            `directory mapping "${share.mapping}" has no path on node ${machine.proxmox.node}, where ${name} runs; add ${mapping.managed ? `storage.mappings.${share.mapping}.paths.${machine.proxmox.node}` : `${machine.proxmox.node} to storage.mappings.${share.mapping}.nodes`}`,
           ),
         );
       }
