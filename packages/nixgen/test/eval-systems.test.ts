@@ -3,7 +3,6 @@
 // does not have, a system without a root file system or boot loader, an agenix secret whose `.age`
 // file does not exist. Each case is a small output directory written for the test: the generated
 // files listed in its manifest, the user's own files beside them.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { attrs, bind, call, id, path } from "@homelab/nix";

@@ -59,7 +59,7 @@ describe.skipIf(unavailable !== undefined)("INVENTORY.md diagrams in Chromium", 
       "lifestyle: a#b;c",
       "Grüße, 東京, emoji 🚀, `code`, *star*, | pipe",
     ];
-    // Through the config where the model takes free text (NFS servers, mount points), with names that
+    // Through the config where the model takes free text (mount points, NFS exports), with names that
     // are Mermaid keywords or edge syntax; and straight into the placement diagram as node and machine names.
     const config = validateConfig({
       name: "hostile",
@@ -83,7 +83,7 @@ describe.skipIf(unavailable !== undefined)("INVENTORY.md diagrams in Chromium", 
               storage: "local-lvm",
               virtiofs: [{ mapping: "end", mountPoint: `/mnt/${hostile[index]}` }],
             },
-            nfs: { mounts: [{ server: hostile[index], export: `/export/${hostile[index]}`, mountPoint: "/mnt/nfs" }] },
+            nfs: { mounts: [{ server: "nas.lan", export: `/export/${hostile[index]}`, mountPoint: "/mnt/nfs" }] },
           },
         ]),
       ),

@@ -124,7 +124,7 @@ describe("tmpfiles.d lines", () => {
       },
     } satisfies HomelabConfigInput);
     const module = machineExpr(config, config.machines["doc2"]!);
-    const rules = await nixEval(select(call(module, { config: {}, lib: {}, pkgs: {} }), ["systemd", "tmpfiles", "rules"]));
+    const rules = await nixEval(select(call(module, { config: {}, lib: {}, pkgs: {}, modulesPath: "/modules" }), ["systemd", "tmpfiles", "rules"]));
     expect(rules).toEqual(["d /mnt/my\\x20docker 0755 abl030 users - -"]);
     expect(tmpfilesPath(tmpfilesRead((rules as string[])[0] as string)[1] as string)).toBe("/mnt/my docker");
   });

@@ -144,6 +144,8 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
         hostname: "doc2",
         proxmox: {
           ...placement,
+          bios: "ovmf",
+          diskInterface: "scsi0",
           virtiofs: [
             { mapping: "containers", mountPoint: "/mnt/docker", owner: { user: "abl030", group: "users" } },
             { mapping: "isos" },

@@ -57,6 +57,8 @@ const cases: [name: string, { given: HomelabConfigInput; want: string }][] = [
               memory: 8192,
               disk: "64G",
               storage: "nvmeprom",
+              bios: "ovmf",
+              diskInterface: "scsi0",
               network: { bridge: "vmbr0", ip: { address: "192.168.1.50/24", gateway: "192.168.1.1" } },
               virtiofs: [
                 { mapping: "containers", mountPoint: "/mnt/docker", owner: { user: "abl030", group: "users" } },

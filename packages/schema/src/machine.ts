@@ -73,7 +73,10 @@ const placement = {
   network: network.default({ bridge: "vmbr0", ip: "dhcp" }).describe("The first network interface (net0)"),
   extraNetworks: z.array(network).default([]).describe("Further network interfaces: net1, net2, …"),
   onBoot: z.boolean().optional().describe("Start with the node"),
-  tags: z.array(tag).default([]).describe("Proxmox tags of the guest"),
+  tags: z
+    .array(tag)
+    .optional()
+    .describe('Proxmox tags of the guest; for a VM hosts.nix creates, absent means the OpenTofu consumer\'s ["opentofu" "nixos" "managed"], [] none'),
 };
 
 const bindMount = z

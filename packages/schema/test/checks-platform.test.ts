@@ -6,6 +6,8 @@ import { edit, report } from "./report.js";
 describe("platform", () => {
   test("a VM's root file system and boot loader come from proxmox.bios and diskInterface, not from raw settings", () => {
     const config = edit(vmFixture(), (c) => {
+      // UEFI, so that /boot (its ESP) comes from the model too.
+      c.machines.doc2.proxmox.bios = "ovmf";
       c.machines.doc2.nixos = {
         "boot.loader.grub.device": "/dev/sda",
         fileSystems: { "/": { device: "/dev/sda1", fsType: "ext4" }, "/data": { device: "/dev/sdb1", fsType: "ext4" } },
@@ -13,7 +15,7 @@ describe("platform", () => {
         "boot.kernelParams": ["console=ttyS0"],
       };
     });
-    const message = "✖ a VM's root file system and boot loader come from proxmox.bios and proxmox.diskBus (disks labelled nixos and ESP): remove this setting";
+    const message = "✖ a VM's root file system and boot loader come from proxmox.bios and proxmox.diskInterface (disks labelled nixos and ESP): remove this setting";
     expect(report(config)).toEqual([
       `vm-platform-setting: ${message} → at machines.doc2.nixos["boot.loader.grub.device"]`,
       `vm-platform-setting: ${message} → at machines.doc2.nixos.fileSystems`,

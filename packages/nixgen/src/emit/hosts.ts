@@ -127,7 +127,7 @@ function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode
     bind("disk", machine.kind === "vm" ? consumerDisk(proxmox.disk) : proxmox.disk),
     bind("storage", proxmox.storage),
     ...(proxmox.onBoot === undefined ? [] : [bind("onBoot", proxmox.onBoot)]),
-    ...(proxmox.tags.length === 0 ? [] : [bind("tags", list(proxmox.tags))]),
+    ...(proxmox.tags === undefined ? [] : [bind("tags", list(proxmox.tags))]),
   ];
   const inventory = (bindings: BindingNode[]): BindingNode[] =>
     withInventory(bindings, machine.inventory?.proxmox, omittedIn(machine.inventory?.omit ?? [], "proxmox"));

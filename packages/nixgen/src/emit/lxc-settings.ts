@@ -66,7 +66,7 @@ export function lxcSettings(config: HomelabConfig, name: string, machine: LxcMac
     memory: proxmox.memory,
     swap: proxmox.swap,
     notes: notes(machine.description),
-    tags: proxmox.tags.length === 0 ? undefined : proxmox.tags.join(";"),
+    tags: proxmox.tags === undefined || proxmox.tags.length === 0 ? undefined : proxmox.tags.join(";"),
     rootfs: `${storageId(proxmox.storage, `${field}.storage`)}:${gibibytes(proxmox.disk)}`,
     net0: netN(proxmox.network, 0, `${field}.network`),
     extraNets: proxmox.extraNetworks.map((network, i) => ({

@@ -14,6 +14,8 @@ const machine = (hostname: string, index: number): MachineInput => ({
 export function smallHomelab(machines: readonly string[] = ["alpha", "beta"]): HomelabConfigInput {
   return {
     name: "small",
+    // The template OpenTofu clones the VMs from (hosts.nix's _proxmox.templateVmid).
+    proxmox: { templateVmid: 9000 },
     keys: { users: { admin: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop" } },
     machines: Object.fromEntries(machines.map((name, index) => [name, machine(name, index)])),
   };

@@ -33,15 +33,14 @@ export const checkNixosSettings: Check = (config) => {
 function rawSettings(config: HomelabConfig): Setting[] {
   const machines = Object.entries(config.machines).flatMap(([name, machine]): Setting[] => {
     const at = ["machines", name];
-    // What emit/machine-config.ts writes from the machine's own fields (the schema already holds
-    // `hostname` to a DNS label, stricter than networking.hostName, so it needs no table).
-    const fields: Setting[] = [
-      { option: ["time", "timeZone"], value: machine.timeZone, at: [...at, "timeZone"] },
-      ...Object.entries(machine.users).flatMap(([user, spec]) => [
-        { option: ["users", "users", user, "description"], value: spec.description, at: [...at, "users", user, "description"] },
-        { option: ["users", "users", user, "uid"], value: spec.uid, at: [...at, "users", user, "uid"] },
-      ]),
-    ];
+    // What emit/machine-config.ts writes from the machine's own fields: `hostname`, `timeZone` and
+    // users' `description` have value formats as strict as their NixOS types (a test holds them
+    // equal), so only the uid needs the table.
+    const fields: Setting[] = Object.entries(machine.users).map(([user, spec]) => ({
+      option: ["users", "users", user, "uid"],
+      value: spec.uid,
+      at: [...at, "users", user, "uid"],
+    }));
     const nixos = Object.entries(machine.nixos).map(([path, value]) => ({ option: path.split("."), value, at: [...at, "nixos", path] }));
     return [...fields, ...nixos];
   });
