@@ -31,11 +31,15 @@ describe("host names as NixOS defines them", () => {
       c.machines.home.hostname = "lxc_home";
       c.profiles.home.systemSettings.hostname = "lxc_home";
     });
-    expect([...report(vm), ...report(underscore), ...report(lxc)]).toMatchInlineSnapshot(`
+    const empty = edit(lxcFixture(), (c) => {
+      c.machines.home.hostname = "";
+    });
+    expect([...report(vm), ...report(underscore), ...report(lxc), ...report(empty).filter((line) => line.startsWith("lxc-hostname"))]).toMatchInlineSnapshot(`
       [
         "hostname-dns: ⚠ host name nixosLabaku suits NixOS but is no DNS label: DNS and DHCP know it as nixoslabaku → at machines.doc2.hostname",
         "hostname-dns: ⚠ host name doc_2 suits NixOS but is no DNS label: _ is not allowed in DNS host names → at machines.doc2.hostname",
         "lxc-hostname: ✖ pct create --hostname refuses lxc_home: a container's host name cannot contain _ → at machines.home.hostname",
+        "lxc-hostname: ✖ pct create --hostname needs a host name: a container's cannot be empty → at machines.home.hostname",
       ]
     `);
   });
