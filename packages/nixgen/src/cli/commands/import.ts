@@ -2,6 +2,7 @@
 // (homelab.config.ts); `nixgen import --proxmox DIR`: the same from a copy of /etc/pve.
 // The import pipeline (Nix, ts-morph, prettier) is loaded inside `run` only.
 import { resolve } from "node:path";
+import type { FileIssues } from "../../import/issues.js";
 import { errorLine, issueReport } from "../../report.js";
 import { writeFileAtomic } from "../../write/atomic-write.js";
 import { UsageError } from "../args.js";
@@ -62,17 +63,8 @@ export const importCommand = defineCommand({
       throw new UsageError(`--as must be one of ${kinds.join(", ")}, got "${as}"`);
     const mappings = parseMappings(flags.mapping);
     const { importNix } = await import("../../import/import-nix.js");
-    const { ImportError } = await import("../../import/issues.js");
-    let result;
-    try {
-      result = await importNix(args, { as: as as (typeof kinds)[number], cwd: io.cwd, mappings });
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      for (const { file, issues } of error.found) io.err.write(issueReport(io.err, file, issues));
-      io.err.write(errorLine(io.err, "nothing was imported"));
-      return 1;
-    }
-    for (const { file, issues } of result.warnings) io.err.write(issueReport(io.err, file, issues));
+    const result = await reported(io, () => importNix(args, { as: as as (typeof kinds)[number], cwd: io.cwd, mappings }));
+    if (result === undefined) return 1;
     if (flags.out === undefined) {
       io.out.write(result.text);
       return 0;
@@ -88,17 +80,8 @@ export const importCommand = defineCommand({
 
 async function importFromProxmox(dir: string, out: string | undefined, io: Io): Promise<ExitCode> {
   const { importProxmox } = await import("../../import-proxmox/import-proxmox.js");
-  const { ImportError } = await import("../../import/issues.js");
-  let result;
-  try {
-    result = await importProxmox(dir, resolve(io.cwd, dir));
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    for (const { file, issues } of error.found) io.err.write(issueReport(io.err, file, issues));
-    io.err.write(errorLine(io.err, "nothing was imported"));
-    return 1;
-  }
-  for (const { file, issues } of result.warnings) io.err.write(issueReport(io.err, file, issues));
+  const result = await reported(io, () => importProxmox(dir, resolve(io.cwd, dir)));
+  if (result === undefined) return 1;
   if (out === undefined) io.out.write(result.text);
   else await writeFileAtomic(resolve(io.cwd, out), result.text);
   const machines = Object.keys(result.config.machines ?? {}).length;
@@ -108,6 +91,28 @@ async function importFromProxmox(dir: string, out: string | undefined, io: Io): 
       : `${result.missing.length} ${result.missing.length === 1 ? "field" : "fields"} to set before \`nixgen gen\`, listed above`;
   (out === undefined ? io.err : io.out).write(`${out ?? "the config"}: written (${machines} machines; ${todo})\n`);
   return 0;
+}
+
+/**
+ * Runs an import and prints its warnings; when it refuses (`ImportError`), prints what it found
+ * and returns undefined.
+ */
+async function reported<Result extends { readonly warnings: readonly FileIssues[] }>(
+  io: Io,
+  run: () => Promise<Result>,
+): Promise<Result | undefined> {
+  const { ImportError } = await import("../../import/issues.js");
+  let result;
+  try {
+    result = await run();
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    for (const { file, issues } of error.found) io.err.write(issueReport(io.err, file, issues));
+    io.err.write(errorLine(io.err, "nothing was imported"));
+    return undefined;
+  }
+  for (const { file, issues } of result.warnings) io.err.write(issueReport(io.err, file, issues));
+  return result;
 }
 
 /** `containers=prom:/nvmeprom/containers,media=prom:/tank/media` → { containers: { prom: "/nvmeprom/containers" }, … }. */
