@@ -5,3 +5,4 @@ export { NixValueError, formatValuePath, type ValuePath } from "./errors.js";
 export { print, printFile, type PrintOptions, type FileOptions } from "./print.js";
 export { toNix, type ToNixOptions } from "./to-nix.js";
 export { textProblem } from "./print/escape.js";
+export { importedFiles } from "./imported-files.js";

@@ -78,7 +78,7 @@ describe("frame1 example", () => {
 
   // What NixOS evaluates the machine to (the committed `.eval/` snapshot, which `pnpm gen --check` keeps current).
   const evaluated = JSON.parse(
-    readFileSync(new URL("../../../generated/frame1/.eval/machines/frame1/default.nix.json", import.meta.url), "utf8"),
+    readFileSync(new URL("../../../generated/frame1/.eval/nixosConfigurations.frame1.json", import.meta.url), "utf8"),
   ) as { config: { services: Record<string, Record<string, unknown>> } };
 
   test("Grafana's secret_key is read from the decrypted agenix secret, never written into the store", () => {

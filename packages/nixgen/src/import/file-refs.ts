@@ -2,7 +2,7 @@
 // never copied: nix/import-evaluate.nix answers such an import with references, and they come back
 // here as the expression that reads the value where it is, `(import ../secrets/domains.nix).domain`
 // (inside a string, `"https://${(import ../secrets/domains.nix).domain}"`).
-import { call, id, isNixExpr, path, select, str, type NixExpr } from "@homelab/nix";
+import { call, id, path, select, str, type NixExpr } from "@homelab/nix";
 
 /** `(import <file>).a.b`, the file written relative to `dir` as the evaluated file's paths are. */
 export function fileRef(file: string, at: readonly string[], relativePath: (absolute: string) => string): NixExpr {
@@ -25,29 +25,4 @@ export function stringWithRefs(text: string, relativePath: (absolute: string) =>
   }
   parts.push(text.slice(last));
   return str(...parts.filter((part) => part !== ""));
-}
-
-/** The files a value reads through references, as written (`../secrets/domains.nix`). */
-export function referencedFiles(value: unknown, found = new Set<string>()): Set<string> {
-  if (typeof value !== "object" || value === null) return found;
-  if (Array.isArray(value)) {
-    for (const item of value) referencedFiles(item, found);
-    return found;
-  }
-  if (!isNixExpr(value)) {
-    for (const item of Object.values(value)) referencedFiles(item, found);
-    return found;
-  }
-  const node = value;
-  switch (node.kind) {
-    case "apply":
-      if (node.fn.kind === "ident" && node.fn.name === "import" && node.arg.kind === "path") found.add(node.arg.value);
-      return found;
-    case "select":
-      return referencedFiles(node.target, found);
-    case "string":
-      return referencedFiles(node.parts, found);
-    default:
-      return found;
-  }
 }

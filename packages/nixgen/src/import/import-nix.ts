@@ -3,12 +3,11 @@
 //   hosts.nix from it and keep what differs as pass-through (reconcile) → generate everything again
 //   and compare with what was imported (verify) → write TypeScript (ts-morph, prettier).
 // The result regenerates to the same values; what cannot is listed in the warnings.
-import { formatValuePath } from "@homelab/nix";
+import { formatValuePath, importedFiles } from "@homelab/nix";
 import { issue, type HomelabConfigInput, type Issue, type ProfileInput, type SecretInput } from "@homelab/schema";
 import { InvalidConfigError, plan } from "../plan.js";
 import type { FileKind } from "./detect.js";
 import { evaluateLets } from "./evaluate.js";
-import { referencedFiles } from "./file-refs.js";
 import { ImportError, IssueLog, type FileIssues } from "./issues.js";
 import { KeyRegistry } from "./key-registry.js";
 import { loadFiles, type LoadedFile } from "./load-files.js";
@@ -116,7 +115,7 @@ function reportEvaluated(file: LoadedFile, log: IssueLog): void {
       `${file.display}:${found.line}:${found.column}: \`${found.what} …\`${inLet ? ` (let ${at.join(".")})` : ""} was evaluated on this machine: the config holds its result here and now, not the expression`,
     );
   }
-  for (const reference of referencedFiles(file.evaluation.value)) {
+  for (const reference of importedFiles(file.evaluation.value)) {
     log.add(
       file.display,
       "reference",
