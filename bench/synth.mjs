@@ -189,7 +189,8 @@ export function synthHomelab(count, seed = 42) {
       stateVersion: chance(0.5) ? "24.11" : "25.05",
       timeZone: pick(timeZones),
       users: {
-        admin: { description: "Homelab admin", uid: 1000, admin: true, extraGroups: userGroups.filter(() => chance(0.3)), authorizedKeys: ["admins"] },
+        // The LXC profiles' userSettings.name defines the same description: NixOS refuses two different ones.
+        admin: { description: "Homelab Admin", uid: 1000, admin: true, extraGroups: userGroups.filter(() => chance(0.3)), authorizedKeys: ["admins"] },
       },
       services,
       packages: extraPackages.filter(() => chance(0.25)),
@@ -216,6 +217,8 @@ export function synthHomelab(count, seed = 42) {
         systemSettings: {
           hostname,
           profile: "proxmox-lxc",
+          // The machine's time zone, which the system also sets: two different ones conflict in NixOS.
+          timezone: machine.timeZone,
           envProfile: name,
           installCommand: `$HOME/.dotfiles/install.sh $HOME/.dotfiles ${name} -s -u`,
           serverEnv: pick(["DEV", "TEST", "PROD"]),
