@@ -89,10 +89,6 @@ describe("paths mean what was asked", () => {
     ["~/src dir", `${homedir()}/src dir`],
   ];
 
-  test.each([...relative, ...absolute])("%s", () => {
-    // One Nix run for the whole table, below; this row only has to print.
-  });
-
   test("all evaluate to the expected absolute path", () => {
     const exprs = [...relative, ...absolute].map(([p]) => `toString (${print(path(p))})`);
     const [base, ...got] = evalNixJson(["toString ./.", ...exprs]) as string[];
