@@ -20,14 +20,14 @@ import {
   account,
   bindMountSource,
   bindMountTarget,
-  bridge,
+  interfaceName,
   exportPath,
   exportsClients,
   exportsOptionValue,
   hostPath,
   lxcRaw,
   mountOptionValue,
-  nfsServer,
+  hostAddressText,
   passwdText,
   proxmoxId,
   proxmoxNodeName,
@@ -37,7 +37,7 @@ import {
 
 const network = z
   .strictObject({
-    bridge: bridge.default("vmbr0").describe("Proxmox bridge, e.g. vmbr0"),
+    bridge: interfaceName.default("vmbr0").describe("Proxmox bridge, e.g. vmbr0"),
     ip: z
       .union([
         z.literal("dhcp"),
@@ -49,7 +49,7 @@ const network = z
       .default("dhcp")
       .describe('"dhcp" or a static { address: "192.168.1.80/24", gateway: "192.168.1.1" }'),
     mac: mac.optional().describe("Fixed MAC address (hwaddr), e.g. for a DHCP reservation"),
-    name: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, "must be an interface name such as eth0").optional().describe("Interface name inside a container (default eth<N>)"),
+    name: interfaceName.optional().describe("Interface name inside a container (default eth<N>)"),
     model: z.enum(["virtio", "e1000", "e1000e", "rtl8139", "vmxnet3"]).optional().describe("VM network card model (Proxmox default virtio)"),
     firewall: z.boolean().optional().describe("Proxmox firewall on this interface (firewall=1)"),
     vlan: z.number().int().min(1).max(4094).optional().describe("VLAN tag (tag=)"),
@@ -245,7 +245,7 @@ const nfs = z.strictObject({
   mounts: z
     .array(
       z.strictObject({
-        server: nfsServer.describe("NFS server host name or address"),
+        server: hostAddressText.describe("NFS server host name or address"),
         export: hostPath.describe("Exported path on the server"),
         mountPoint: hostPath.describe("Where the share is mounted"),
         options: z.array(mountOptionValue).default(["nfsvers=4.2", "noatime"]).describe("Mount options"),

@@ -1,6 +1,6 @@
 // Storage on the Proxmox side (seed 001): nodes, ZFS datasets and cluster directory mappings.
 import { z } from "zod";
-import { hostPath, mappingDescriptionText, mappingPath, proxmoxId, proxmoxNodeName, sshHost } from "./formats/fields.js";
+import { hostAddressText, hostPath, mappingDescriptionText, mappingPath, proxmoxId, proxmoxNodeName, sshHost } from "./formats/fields.js";
 import { uid } from "./primitives.js";
 
 export const proxmoxNode = z
@@ -20,9 +20,7 @@ export const proxmoxNode = z
  * `https://<host>:8006/`, the template it clones, and the storage of disks that name none.
  */
 export const openTofuTarget = {
-  host: z
-    .string()
-    .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, "must be a host name or IPv4 address, e.g. 192.168.1.12")
+  host: hostAddressText
     .optional()
     .describe("Address of the Proxmox API (_proxmox.host, https://<host>:8006/); default: proxmox.node's address without its login"),
   node: proxmoxNodeName

@@ -38,11 +38,13 @@ const notMappingsStep = valueFormat(
 
 export const proxmoxNodeName = formatted(nodeName, notMappingsStep);
 
-export const bridge = formatted(bridgeName);
+/** A Linux network interface name: a Proxmox bridge, or a container interface (`name=` of `netN`). */
+export const interfaceName = formatted(bridgeName);
 
 export const sshHost = formatted(sshDestination);
 
-export const nfsServer = formatted(hostAddress);
+/** A host name or IPv4 address: an NFS server, the Proxmox API host. */
+export const hostAddressText = formatted(hostAddress);
 
 export const exportsClients = formatted(exportsClient);
 
