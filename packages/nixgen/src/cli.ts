@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `nixgen` executable: the one place that touches process streams and sets the exit code.
 import { commands } from "./cli/commands/index.js";
-import type { Stream } from "./cli/command.js";
+import type { Stream } from "./stream.js";
 import { main } from "./cli/main.js";
 
 function stream(target: NodeJS.WriteStream): Stream {

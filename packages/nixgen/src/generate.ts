@@ -3,7 +3,7 @@ import type { Issue } from "@homelab/schema";
 import { InvalidConfigError, plan } from "./plan.js";
 import type { FileChange } from "./write/diff-tree.js";
 import { syncOutput } from "./write/sync.js";
-import { missingUserFileIssues, missingUserFiles } from "./write/user-files.js";
+import { missingUserFileIssues, missingUserFiles } from "./write/user-files-on-disk.js";
 
 export interface GenerateOptions {
   /** The config: what `loadConfig` returns, or an object written in code. */

@@ -1,7 +1,7 @@
 // What people read: the summary line of each mode, and colour only where the stream allows it.
 import { describe, expect, test } from "vitest";
-import type { Stream } from "../src/cli/command.js";
-import { changeReport, paint, summaryLine, type Mode } from "../src/report.js";
+import type { Stream } from "../src/stream.js";
+import { changeReport, paint, summaryLine, type Mode } from "../src/run-report.js";
 import type { FileChange } from "../src/write/diff-tree.js";
 
 const created: FileChange = { kind: "create", path: "new.nix", after: "x\n" };

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { attrs, bind, call, id, inherit, letIn, path } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
 import { nixDir } from "../src/eval/batch.js";
-import { evalGenerated } from "../src/eval/check.js";
+import { evalGenerated } from "../src/eval/eval-generated.js";
 import { libLabel, resolveLib, type LibSource } from "../src/eval/lib-source.js";
 import { nixEvalJson } from "../src/eval/nix-process.js";
 

@@ -5,7 +5,7 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { evalGenerated } from "../src/eval/check.js";
+import { evalGenerated } from "../src/eval/eval-generated.js";
 import { nixgen, tempDir } from "./helpers/cli-run.js";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { evalGenerated } from "../src/eval/check.js";
+import { evalGenerated } from "../src/eval/eval-generated.js";
 import { libLabel, resolveLib } from "../src/eval/lib-source.js";
 import { fileKind } from "../src/eval/kinds.js";
 import { findOutputDirs } from "../src/eval/snapshots.js";

@@ -9,7 +9,7 @@ import { attrs, bind, call, id, path } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
 import { nixosOptionRows } from "@homelab/schema";
 import { nixDir } from "../src/eval/batch.js";
-import { evalGenerated } from "../src/eval/check.js";
+import { evalGenerated } from "../src/eval/eval-generated.js";
 import { evaluatePlanned } from "../src/eval/planned.js";
 import { libLabel, resolveLib } from "../src/eval/lib-source.js";
 import { nixEvalJson } from "../src/eval/nix-process.js";

@@ -2,7 +2,7 @@
 // re-encryption list (readers and keys), and the warning for a reader removed.
 import { validateConfig, type HomelabConfigInput } from "@homelab/schema";
 import { describe, expect, test } from "vitest";
-import { diffModels, emptyModel, type Change } from "../src/review/diff.js";
+import { diffModels, emptyModel, type Change } from "../src/review/model-diff.js";
 import { reviewModel, type ReviewModel } from "../src/review/model.js";
 import { rekeyList } from "../src/review/rekey.js";
 import { changeLine, rekeySection } from "../src/review/summary.js";

@@ -1,5 +1,6 @@
 // A command is data: its flags, its help text and a function that runs it and returns the exit code.
 // `defineCommand` is an identity function that exists for its types (as in citty).
+import type { Stream } from "../stream.js";
 
 /** 0 success; 1 invalid config, stale output or failed evaluation; 2 usage error. */
 export type ExitCode = 0 | 1 | 2;
@@ -19,12 +20,6 @@ export type Flags = Readonly<Record<string, FlagSpec>>;
 export type FlagValues<F extends Flags> = {
   readonly [K in keyof F]?: F[K]["type"] extends "string" ? string : boolean;
 };
-
-/** Where a command prints. `color` is true only when the stream is a terminal and NO_COLOR is unset. */
-export interface Stream {
-  readonly color: boolean;
-  write(text: string): void;
-}
 
 export interface Io {
   /** Directory that relative paths and config discovery start from. */

@@ -3,10 +3,10 @@
 // command reads as before: plan, eval, sync.
 import { resolve } from "node:path";
 import { evaluatePlanned } from "../eval/planned.js";
-import { driftReport, failureReport } from "../eval/report.js";
+import { driftReport, failureReport } from "../eval/eval-report.js";
 import { snapshotDir, syncSnapshots } from "../eval/snapshots.js";
 import type { Plan } from "../plan.js";
-import { changeReport, errorLine, paint, summaryLine, type Mode } from "../report.js";
+import { changeReport, errorLine, paint, summaryLine, type Mode } from "../run-report.js";
 import type { Flags, Io } from "./command.js";
 import { evalEnvironmentError, libChoice, libFlag } from "./commands/eval.js";
 import type { Target } from "./targets.js";

@@ -1,6 +1,6 @@
 // Parse, dispatch, and turn what was thrown into an exit code. Returns the code; the entry point exits.
 import { ConfigLoadError } from "../config/load.js";
-import { errorLine } from "../report.js";
+import { errorLine } from "../run-report.js";
 import { ManifestError } from "../write/manifest.js";
 import { parseCommandLine, UsageError } from "./args.js";
 import type { Command, ExitCode, Io } from "./command.js";

@@ -3,7 +3,7 @@
 import { NixValueError } from "@homelab/nix";
 import { loadConfig, ConfigLoadError } from "../config/load.js";
 import { InvalidConfigError } from "../plan.js";
-import { errorLine, issueReport } from "../report.js";
+import { errorLine, issueReport } from "../run-report.js";
 import type { Io } from "./command.js";
 import type { Target } from "./targets.js";
 

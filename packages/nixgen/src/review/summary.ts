@@ -2,7 +2,7 @@
 // the files to re-encrypt with the agenix commands, and a warning for every reader removed.
 import { posix } from "node:path";
 import { markdownCode } from "../text/markdown.js";
-import type { Change } from "./diff.js";
+import type { Change } from "./model-diff.js";
 import type { Rekey } from "./rekey.js";
 
 /** `- **doc2** moved from node `prom` to `prom2`` */

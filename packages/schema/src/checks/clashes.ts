@@ -2,8 +2,8 @@
 // hides the first), and one ZFS dataset declared twice on a node (storage.sh would create it twice).
 // Each issue sits on the later declaration and names the earlier one.
 import { issue, type Issue } from "../issue.js";
-import type { Check } from "./check.js";
-import { lxcMachines } from "./check.js";
+import type { Check } from "./check-helpers.js";
+import { lxcMachines } from "./check-helpers.js";
 
 export const checkBindMountPaths: Check = (config) =>
   lxcMachines(config).flatMap(([name, machine]) => {

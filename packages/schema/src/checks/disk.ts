@@ -2,7 +2,7 @@
 // without a unit is bytes, far too small for NixOS.
 import { diskSizeBytes, PASSTHROUGH, wholeGiB } from "../disk-size.js";
 import { issue, type Issue } from "../issue.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 const GiB = 1024 ** 3;
 

@@ -3,7 +3,7 @@
 // `pct create --hostname` (pve-common JSONSchema.pm `dns-name`: letters, digits and -, no `_`).
 import { issue } from "../issue.js";
 import { dnsLabel } from "../primitives.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 export const checkHostnameDns: Check = (config) =>
   Object.entries(config.machines).flatMap(([name, machine]) => {

@@ -3,7 +3,7 @@
 import type { ValuePath } from "@homelab/nix";
 import type { HomelabConfig } from "../config.js";
 import { issue, type Issue } from "../issue.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 interface Claim {
   readonly value: string;

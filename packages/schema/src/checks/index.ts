@@ -2,7 +2,7 @@
 // the issues it finds; the order here is the order issues are reported in.
 import type { HomelabConfig } from "../config.js";
 import type { Issue } from "../issue.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 import { checkBindMountPaths, checkDatasets } from "./clashes.js";
 import { checkDiskSizes } from "./disk.js";
 import { checkHostnameDns } from "./hostname.js";
@@ -29,7 +29,7 @@ import { checkStateVersion } from "./state-version.js";
 import { checkWritableValues } from "./writable.js";
 import { checkUnusedMappings, checkVirtiofsShares } from "./virtiofs.js";
 
-export type { Check } from "./check.js";
+export type { Check } from "./check-helpers.js";
 
 export const checks: readonly Check[] = [
   checkWritableValues,

@@ -6,7 +6,7 @@ import { issue, type Issue } from "../issue.js";
 import { didYouMean } from "../suggest.js";
 import { keyKind, reachableKeyNames } from "../key-names.js";
 import { looksLikePublicKey, publicKeyProblem } from "../public-key/parse.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 export const checkKeyNames: Check = (config) => {
   const { users, hosts, groups } = config.keys;

@@ -3,7 +3,7 @@
 // container (and AppArmor unconfined to serve).
 import { isNixExpr } from "@homelab/nix";
 import { issue, type Issue } from "../issue.js";
-import { lxcMachines, machineProfile, settingSource, type Check } from "./check.js";
+import { lxcMachines, machineProfile, settingSource, type Check } from "./check-helpers.js";
 
 /** Packages whose main use mounts a FUSE file system. */
 const fusePackages = ["gocryptfs", "sshfs", "rclone", "s3fs", "mergerfs", "bindfs", "encfs", "cryfs"];

@@ -6,7 +6,7 @@ import { isOptionGroup, type OptionSpec, type OptionTree } from "../module.js";
 import { findOption, optionEntries } from "../option-walk.js";
 import { didYouMean } from "../suggest.js";
 import { describeType, isAttrs, showValue, typeMismatch } from "../value-fits-type.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 export const checkOptionDefaults: Check = (config) =>
   Object.entries(config.modules).flatMap(([name, module]) => [

@@ -4,7 +4,7 @@
 // PVE::JSONSchema's MAC check: unicast, the first octet's lowest bit clear).
 import { issue, type Issue } from "../issue.js";
 import type { Machine } from "../machine.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 const maxCores = 8192;
 

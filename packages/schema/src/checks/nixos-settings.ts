@@ -13,7 +13,7 @@ import { parseNixosType } from "../nixos/option-type.js";
 import { nixosTypeMisfit } from "../nixos/type-check.js";
 import { didYouMean } from "../suggest.js";
 import { isAttrs, showValue } from "../value-fits-type.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 /** One raw setting: the NixOS option path it sets, its value, and where the config holds it. */
 interface Setting {

@@ -4,7 +4,7 @@ import type { ValuePath } from "@homelab/nix";
 import { issue } from "../issue.js";
 import { mappingNodes } from "../storage.js";
 import { didYouMean } from "../suggest.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 export const checkNodes: Check = (config) => {
   const nodes = Object.keys(config.proxmox.nodes);

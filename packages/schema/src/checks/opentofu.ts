@@ -6,7 +6,7 @@
 import { PASSTHROUGH, wholeGiB } from "../disk-size.js";
 import { issue, type Issue } from "../issue.js";
 import { openTofuNode } from "../opentofu.js";
-import { vmMachines, type Check } from "./check.js";
+import { vmMachines, type Check } from "./check-helpers.js";
 
 export const checkOpenTofuVms: Check = (config) => {
   const managed = vmMachines(config).filter(([, machine]) => machine.proxmox.readonly !== true);

@@ -2,8 +2,8 @@
 // come from its `proxmox.bios` and `proxmox.diskInterface`, so raw settings must not set them too. (Bare
 // metal's come from its hardware file, which `nixgen gen` requires to exist.)
 import { issue } from "../issue.js";
-import type { Check } from "./check.js";
-import { vmMachines } from "./check.js";
+import type { Check } from "./check-helpers.js";
+import { vmMachines } from "./check-helpers.js";
 
 export const checkVmPlatformSettings: Check = (config) =>
   vmMachines(config).flatMap(([name, machine]) =>

@@ -7,7 +7,7 @@ import { issue, type Issue } from "../issue.js";
 import type { Machine } from "../machine.js";
 import { isOptionGroup, type OptionType, type ServiceModule } from "../module.js";
 import { effectiveValue, enabledServices, findOption, optionEntries, type OptionEntry } from "../option-walk.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 export const checkServicePorts: Check = (config) =>
   Object.entries(config.machines).flatMap(([machineName, machine]) => {

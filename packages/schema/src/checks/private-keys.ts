@@ -2,7 +2,7 @@
 // identity, an SSH or TLS key) would leak. Every string is searched, inside Nix expressions too.
 import { isNixNode, type ValuePath } from "@homelab/nix";
 import { issue, type Issue } from "../issue.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 const privateKeys: readonly [pattern: RegExp, what: string][] = [
   [/AGE-SECRET-KEY-1[0-9A-Z]{10,}/, "an age secret key"],

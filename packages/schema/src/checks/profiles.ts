@@ -11,7 +11,7 @@ import {
   type SettingsSection,
 } from "../profile-resolve.js";
 import { closest, didYouMean } from "../suggest.js";
-import { isWholeChain, settingSource, type Check } from "./check.js";
+import { isWholeChain, settingSource, type Check } from "./check-helpers.js";
 
 const knownKeys: Record<SettingsSection, readonly string[]> = {
   systemSettings: Object.keys(knownSystemSettings),

@@ -5,7 +5,7 @@ import { issue, type Issue } from "../issue.js";
 import { isOptionGroup } from "../module.js";
 import { enabledServices, findOption, optionEntries } from "../option-walk.js";
 import { didYouMean } from "../suggest.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 import { expandKeyNames } from "./keys.js";
 
 export const checkMachineSecrets: Check = (config) =>

@@ -1,7 +1,7 @@
 // `system.stateVersion` left out defaults to 24.11 without a word (reference §1): whatever release
 // the machine was installed with, its state would be migrated as if it were 24.11.
 import { issue } from "../issue.js";
-import { isWholeChain, machineProfile, type Check } from "./check.js";
+import { isWholeChain, machineProfile, type Check } from "./check-helpers.js";
 
 export const checkStateVersion: Check = (config) =>
   Object.entries(config.machines).flatMap(([name, machine]) => {

@@ -3,7 +3,7 @@
 import { issue, type Issue } from "../issue.js";
 import { mappingNodes } from "../storage.js";
 import { didYouMean } from "../suggest.js";
-import { vmMachines, type Check } from "./check.js";
+import { vmMachines, type Check } from "./check-helpers.js";
 
 /** The Proxmox OpenTofu provider's limit (Proxmox itself allows 10). */
 const maxShares = 8;

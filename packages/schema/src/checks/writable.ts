@@ -8,7 +8,7 @@ import type { ValuePath } from "@homelab/nix";
 import { writableText } from "../formats/text.js";
 import { issue, type Issue } from "../issue.js";
 import { showValue } from "../value-fits-type.js";
-import type { Check } from "./check.js";
+import type { Check } from "./check-helpers.js";
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;

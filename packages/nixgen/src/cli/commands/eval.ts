@@ -1,12 +1,12 @@
 // `nixgen eval [DIR]`: Nix evaluates every generated file under DIR in one process; what each file
 // evaluates to is compared with its `.eval/` snapshot (or, with --update, written there).
-import { NoOutputError, evalGenerated } from "../../eval/check.js";
+import { NoOutputError, evalGenerated } from "../../eval/eval-generated.js";
 import { LibUnavailableError, libLabel, type LibChoice } from "../../eval/lib-source.js";
 import { NixNotFoundError } from "../../eval/nix-process.js";
-import { driftReport, failureReport } from "../../eval/report.js";
+import { driftReport, failureReport } from "../../eval/eval-report.js";
 import { snapshotDir } from "../../eval/snapshots.js";
 import { isSystemPath } from "../../eval/kinds.js";
-import { changeReport, errorLine, paint, summaryLine } from "../../report.js";
+import { changeReport, errorLine, paint, summaryLine } from "../../run-report.js";
 import { UsageError } from "../args.js";
 import { defineCommand, type Flags, type Io } from "../command.js";
 import { defaultOut } from "../targets.js";

@@ -2,9 +2,9 @@
 // bring each output directory up to date, or, with --check / --dry-run, only say what would change.
 import { resolve } from "node:path";
 import { plan, type Plan } from "../../plan.js";
-import { changeReport, issueReport, errorLine, summaryLine, paint, type Mode } from "../../report.js";
+import { changeReport, issueReport, errorLine, summaryLine, paint, type Mode } from "../../run-report.js";
 import { syncOutput } from "../../write/sync.js";
-import { missingUserFileIssues, missingUserFiles } from "../../write/user-files.js";
+import { missingUserFileIssues, missingUserFiles } from "../../write/user-files-on-disk.js";
 import { UsageError } from "../args.js";
 import { defineCommand, type ExitCode, type Io } from "../command.js";
 import { rekeyNotice } from "../rekey-notice.js";

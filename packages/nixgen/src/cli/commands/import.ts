@@ -3,7 +3,7 @@
 // The import pipeline (Nix, ts-morph, prettier) is loaded inside `run` only.
 import { resolve } from "node:path";
 import type { FileIssues } from "../../import/issues.js";
-import { errorLine, issueReport } from "../../report.js";
+import { errorLine, issueReport } from "../../run-report.js";
 import { writeFileAtomic } from "../../write/atomic-write.js";
 import { UsageError } from "../args.js";
 import { defineCommand, type ExitCode, type Io } from "../command.js";

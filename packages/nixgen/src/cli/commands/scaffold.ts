@@ -3,8 +3,8 @@
 import { join, resolve } from "node:path";
 import { createCommand } from "../../emit/user-files.js";
 import { plan, type Plan } from "../../plan.js";
-import { errorLine, paint } from "../../report.js";
-import { scaffoldUserFiles, type ScaffoldResult } from "../../write/user-files.js";
+import { errorLine, paint } from "../../run-report.js";
+import { scaffoldUserFiles, type ScaffoldResult } from "../../write/user-files-on-disk.js";
 import { defineCommand, type Io } from "../command.js";
 import { configFlags, outFlag, resolveTargets } from "../targets.js";
 import { withConfig } from "../with-config.js";

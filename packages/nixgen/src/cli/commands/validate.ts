@@ -1,7 +1,7 @@
 // `nixgen validate`: the schema and the semantic checks, nothing generated or written.
 import { validateConfig } from "@homelab/schema";
 import { InvalidConfigError } from "../../plan.js";
-import { errorLine, issueReport } from "../../report.js";
+import { errorLine, issueReport } from "../../run-report.js";
 import { defineCommand } from "../command.js";
 import { configFlags, resolveTargets } from "../targets.js";
 import { withConfig } from "../with-config.js";

@@ -2,7 +2,7 @@
 // of stale files. Plain text; colour is added only for a terminal (the stream says whether).
 import { createRequire } from "node:module";
 import { type Issue, formatIssue } from "@homelab/schema";
-import type { Stream } from "./cli/command.js";
+import type { Stream } from "./stream.js";
 import { countChanges, type FileChange } from "./write/diff-tree.js";
 
 export type Mode = "write" | "dry-run" | "check";

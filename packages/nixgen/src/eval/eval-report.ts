@@ -1,7 +1,7 @@
 // How `nixgen eval` and `gen --eval` print a file that fails to evaluate and a snapshot that drifted:
 // `✖ <path>: <Nix's error line> (at <file>:<line>:<column>)`, then the lines Nix continued it with.
-import type { Stream } from "../cli/command.js";
-import { errorLine } from "../report.js";
+import type { Stream } from "../stream.js";
+import { errorLine } from "../run-report.js";
 import type { FileChange } from "../write/diff-tree.js";
 import { manifestPath } from "../write/manifest.js";
 import type { FileFailure } from "./evaluate.js";
