@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests import workspace packages from source, so no build is needed to run them.
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+// Tests import workspace packages from source, so no build is needed to run them: each entry of a
+// package's `exports` (tsconfig.test.json's `paths` says the same to the type checker).
+const src = (pkg: string, entry = "index") => fileURLToPath(new URL(`./packages/${pkg}/src/${entry}.ts`, import.meta.url));
 
 // The unmodified nixpkgs lib beside the repository (CI has it): when present, the tests evaluate
 // with it instead of the double (their names say which lib); a fresh clone without it uses the double.
@@ -12,11 +13,13 @@ const env = process.env["NIXGEN_NIXPKGS"] === undefined && existsSync(`${nixpkgs
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@homelab/nix": src("nix"),
-      "@homelab/schema": src("schema"),
-      "@homelab/nixgen": src("nixgen"),
-    },
+    alias: [
+      { find: /^@homelab\/nix$/, replacement: src("nix") },
+      { find: /^@homelab\/schema$/, replacement: src("schema") },
+      { find: /^@homelab\/nixgen$/, replacement: src("nixgen") },
+      { find: /^@homelab\/nixgen\/eval$/, replacement: src("nixgen", "eval-entry") },
+      { find: /^@homelab\/nixgen\/import$/, replacement: src("nixgen", "import-entry") },
+    ],
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],

@@ -1,12 +1,13 @@
 // The imported config as a TypeScript module: `export default defineConfig({ … })`, built as a
 // TypeScript AST with ts-morph and formatted with prettier. Both are heavy and needed by `import`
-// alone, so they are loaded here, on demand. Multi-line strings become template literals (they stay
-// multi-line); paths and floats become `path()` / `float()` from @homelab/nix; a pass-through value
+// alone, so they are loaded on demand (typescript-tools.ts). Multi-line strings become template
+// literals (they stay multi-line); paths and floats become `path()` / `float()` from @homelab/nix; a pass-through value
 // that several places share is written once as a `const` and referenced.
 import { isNixExpr, type NixExpr } from "@homelab/nix";
 import { knownSystemSettings, knownUserSettings, type HomelabConfigInput } from "@homelab/schema";
 import type { ts as TS } from "ts-morph";
 import type { NixData } from "./nix-data.js";
+import { loadTypeScriptTools } from "./typescript-tools.js";
 
 export interface TypeScriptOptions {
   /** The imported files as the user named them, for the header. */
@@ -18,8 +19,8 @@ export interface TypeScriptOptions {
 type Path = readonly (string | number)[];
 
 export async function emitTypeScript(config: HomelabConfigInput, options: TypeScriptOptions): Promise<string> {
-  const { Project, VariableDeclarationKind, ts } = await import("ts-morph");
-  const prettier = await import("prettier");
+  const { tsMorph, prettier } = await loadTypeScriptTools();
+  const { Project, VariableDeclarationKind, ts } = tsMorph;
   const shared = sharedValues(config, options.names ?? []);
   const writer = new ExpressionWriter(ts, shared);
   // Printed before the imports are written: printing is what tells which @homelab/nix helpers are used.

@@ -95,17 +95,23 @@ async function importFromProxmox(dir: string, out: string | undefined, io: Io): 
 
 /**
  * Runs an import and prints its warnings; when it refuses (`ImportError`), prints what it found
- * and returns undefined.
+ * and returns undefined, as when ts-morph or prettier is not installed.
  */
 async function reported<Result extends { readonly warnings: readonly FileIssues[] }>(
   io: Io,
   run: () => Promise<Result>,
 ): Promise<Result | undefined> {
   const { ImportError } = await import("../../import/issues.js");
+  const { MissingDependencyError, loadTypeScriptTools } = await import("../../import/typescript-tools.js");
   let result;
   try {
+    await loadTypeScriptTools(); // before Nix runs, so that a missing one is said at once
     result = await run();
   } catch (error) {
+    if (error instanceof MissingDependencyError) {
+      io.err.write(errorLine(io.err, error.message));
+      return undefined;
+    }
     if (!(error instanceof ImportError)) throw error;
     for (const { file, issues } of error.found) io.err.write(issueReport(io.err, file, issues));
     io.err.write(errorLine(io.err, "nothing was imported"));
