@@ -16,6 +16,7 @@ export default defineConfig({
     alias: [
       { find: /^@homelab\/nix$/, replacement: src("nix") },
       { find: /^@homelab\/schema$/, replacement: src("schema") },
+      { find: /^@homelab\/schema\/internal$/, replacement: src("schema", "internal") },
       { find: /^@homelab\/nixgen$/, replacement: src("nixgen") },
       { find: /^@homelab\/nixgen\/eval$/, replacement: src("nixgen", "eval-entry") },
       { find: /^@homelab\/nixgen\/import$/, replacement: src("nixgen", "import-entry") },

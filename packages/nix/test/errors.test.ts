@@ -9,7 +9,6 @@ import {
   int,
   item,
   lambda,
-  node,
   NixValueError,
   op,
   path,
@@ -22,6 +21,7 @@ import {
   type StringNode,
   type ValuePath,
 } from "@homelab/nix";
+import { node } from "../src/ast.js";
 
 interface Case {
   readonly given: () => unknown;

@@ -21,7 +21,6 @@ import {
   lambda,
   letIn,
   neg,
-  node,
   not,
   op,
   select,
@@ -33,6 +32,7 @@ import {
   type NixValue,
   type StringNode,
 } from "@homelab/nix";
+import { node } from "../src/ast.js";
 import { evalNixJson, parseNix, requireNix, type Decoded } from "./nix-eval.js";
 
 const RUNS = Number(process.env["NIXGEN_FUZZ_RUNS"] ?? 2000);

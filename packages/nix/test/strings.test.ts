@@ -1,6 +1,7 @@
 // Escaping: what each string prints as, and that Nix reads every one back as exactly the text given.
 import { beforeAll, describe, expect, test } from "vitest";
-import { indented, node, print, str, type StringNode } from "@homelab/nix";
+import { indented, print, str, type StringNode } from "@homelab/nix";
+import { node } from "../src/ast.js";
 import { evalNixJson, requireNix } from "./nix-eval.js";
 
 interface Case {

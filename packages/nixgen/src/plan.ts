@@ -1,5 +1,6 @@
 // config → files: validate, run every emitter, and return one sorted list. Pure: no I/O here.
-import { formatIssues, issue, validateConfig, type HomelabConfig, type Issue } from "@homelab/schema";
+import { formatIssues, validateConfig, type HomelabConfig, type Issue } from "@homelab/schema";
+import { issue } from "@homelab/schema/internal";
 import { emitters } from "./emit/index.js";
 import type { GeneratedFile } from "./emit/types.js";
 import { userFiles, type UserFile } from "./emit/user-files.js";

@@ -5,7 +5,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bind, call, id, letIn, list, path, print, raw, type NixExpr, type NixValue } from "@homelab/nix";
-import { fitsNixosType, matchesWhole, nixosOptionRows, parseNixosType, type NixosType } from "@homelab/schema";
+import { fitsNixosType, nixosOptionRows, parseNixosType, type NixosType } from "@homelab/schema";
+import { matchesWhole } from "../../schema/src/nixos/type-check.js";
 import { describe, expect, test } from "vitest";
 import { nixDir } from "../src/eval/batch.js";
 import { resolveLib } from "../src/eval/lib-source.js";

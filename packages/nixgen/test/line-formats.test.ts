@@ -3,6 +3,7 @@
 // value back exactly.
 import { call, select } from "@homelab/nix";
 import { formats, type HomelabConfigInput } from "@homelab/schema";
+import { exportPath, hostPath } from "../../schema/src/formats/fields.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { exportsLine, machineExpr, tmpfilesDirectory } from "../src/emit/machine-config.js";
@@ -96,7 +97,7 @@ describe("tmpfiles.d lines", () => {
     fc.assert(
       fc.property(hostileText, (rest) => {
         const path = `/mnt/${rest}`;
-        fc.pre(formats.hostPath.safeParse(path).success);
+        fc.pre(hostPath.safeParse(path).success);
         const fields = tmpfilesRead(tmpfilesDirectory(path, "0750", { user: "abl030", group: "users" }));
         expect(fields.length).toBe(7);
         expect(tmpfilesPath(fields[1] as string)).toBe(path);
@@ -149,7 +150,7 @@ describe("/etc/exports lines", () => {
     fc.assert(
       fc.property(fc.oneof(hostileText, fc.string()), (rest) => {
         const path = `/srv/${rest}`;
-        fc.pre(formats.exportPath.safeParse(path).success && formats.writableText.test(path));
+        fc.pre(exportPath.safeParse(path).success && formats.writableText.test(path));
         expect(exportsRead(line(path, "*.lan", ["ro", "no_subtree_check"]))).toEqual({
           path,
           clients: [{ client: "*.lan", options: ["ro", "no_subtree_check"] }],

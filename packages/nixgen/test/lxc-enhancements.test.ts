@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { attrs, bind, call, id, ifThen, inherit, lambda, letIn, list, op, path, ref } from "@homelab/nix";
-import { homelabConfig, type HomelabConfigInput } from "@homelab/schema";
+import { homelabConfig } from "../../schema/src/config.js";
+import type { HomelabConfigInput } from "@homelab/schema";
 import { describe, expect, test } from "vitest";
 import { emitLxcEnhancements, lxcProfileDirs } from "../src/emit/lxc-enhancements.js";
 import { nixEval, nixParse, writeTree } from "./helpers/nix-cli.js";

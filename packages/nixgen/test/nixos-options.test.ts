@@ -10,7 +10,8 @@ import {
   type NixExpr,
   type NixNode,
 } from "@homelab/nix";
-import { formatIssues, isOptionGroup, validateConfig, type HomelabConfig, type OptionTree, type OptionType } from "@homelab/schema";
+import { formatIssues, validateConfig, type HomelabConfig, type OptionTree, type OptionType } from "@homelab/schema";
+import { isOptionGroup } from "@homelab/schema/internal";
 import { describe, expect, test } from "vitest";
 import frame1 from "../../../examples/frame1/homelab.config.js";
 import { machineExpr } from "../src/emit/machine-config.js";

@@ -2,7 +2,9 @@
 // (packages/schema/data/nixos-options.tsv): `<name>` stands for any attribute name, and below
 // an option whose type takes arbitrary keys (`attribute set of string`, `JSON value`, an open
 // submodule …) every deeper path is valid.
-import { addOption, nixosOptionRows, optionPathTree, type OptionNode } from "@homelab/schema";
+import { addOption } from "../../schema/src/nixos/option-table.js";
+import { nixosOptionRows, type OptionNode } from "@homelab/schema";
+import { optionPathTree } from "@homelab/schema/internal";
 
 /** An attribute name known only at evaluation time (`${cfg.domain}`): it can only match `<name>`. */
 export const ANY_NAME = Symbol("any attribute name");

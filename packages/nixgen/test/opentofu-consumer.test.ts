@@ -5,15 +5,9 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  homelabConfig,
-  openTofuHost,
-  openTofuNode,
-  validateConfig,
-  wholeGiB,
-  type HomelabConfig,
-  type HomelabConfigInput,
-} from "@homelab/schema";
+import { homelabConfig } from "../../schema/src/config.js";
+import { openTofuHost, openTofuNode } from "@homelab/schema/internal";
+import { validateConfig, wholeGiB, type HomelabConfig, type HomelabConfigInput } from "@homelab/schema";
 import { execa } from "execa";
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "../src/config/load.js";

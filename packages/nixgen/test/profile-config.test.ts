@@ -1,13 +1,7 @@
 import { join } from "node:path";
 import { call, print, ref } from "@homelab/nix";
-import {
-  formatIssues,
-  homelabConfig,
-  resolveProfile,
-  validateConfig,
-  type Profile,
-  type ProfileInput,
-} from "@homelab/schema";
+import { formatIssues, resolveProfile, validateConfig, type Profile, type ProfileInput } from "@homelab/schema";
+import { homelabConfig } from "../../schema/src/config.js";
 import { describe, expect, test } from "vitest";
 import { emitProfileConfigs, profileConfigExpr } from "../src/emit/profile-config.js";
 import { writeTree } from "./helpers/nix-cli.js";

@@ -1,5 +1,6 @@
 import { call, id, print, ref, str } from "@homelab/nix";
-import { serviceModule, type ServiceModuleInput } from "@homelab/schema";
+import { serviceModule } from "../../schema/src/module.js";
+import type { ServiceModuleInput } from "@homelab/schema";
 import { describe, expect, test } from "vitest";
 import { emitServiceModules, serviceModuleExpr } from "../src/emit/service-module.js";
 import { homelab } from "./helpers/homelab-config.js";

@@ -3,15 +3,18 @@ import { formatValuePath, type ValuePath } from "@homelab/nix";
 
 export type Severity = "error" | "warning";
 
+/** Every issue code (the README's tables list them). */
+export type IssueCode = string;
+
 export interface Issue {
   /** Stable identifier of the rule, e.g. `lxc-docker-features`. */
-  readonly code: string;
+  readonly code: IssueCode;
   readonly severity: Severity;
   readonly path: ValuePath;
   readonly message: string;
 }
 
-export function issue(code: string, path: ValuePath, message: string, severity: Severity = "error"): Issue {
+export function issue(code: IssueCode, path: ValuePath, message: string, severity: Severity = "error"): Issue {
   return { code, severity, path, message };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { homelabConfig, rootDiskBus } from "../src/index.js";
+import { homelabConfig } from "../src/config.js";
+import { rootDiskBus } from "../src/internal.js";
 import { vmFixture, frameFixture } from "./fixtures.js";
 import { edit, report } from "./report.js";
 

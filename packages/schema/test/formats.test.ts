@@ -1,6 +1,7 @@
 // Each value format against values its consumer accepts and values it would misread. The sources of
 // the rules are cited in packages/schema/src/formats/*.ts.
 import { describe, expect, test } from "vitest";
+import { bindMountSource } from "../src/formats/fields.js";
 import { formats } from "../src/index.js";
 
 const cases: [format: formats.ValueFormat, accepted: string[], refused: string[]][] = [
@@ -48,7 +49,7 @@ describe("value formats", () => {
   );
 
   test("a field reports only the first format it breaks, with the rule as its message", () => {
-    const issues = formats.bindMountSource.safeParse("mnt/a,b=c").error?.issues ?? [];
+    const issues = bindMountSource.safeParse("mnt/a,b=c").error?.issues ?? [];
     expect(issues.map((found) => [found.message, (found as { params?: unknown }).params])).toEqual([
       ["must be an absolute path (starting with /)", { format: "absolute-path" }],
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { keyKind, reachableKeyNames, type Keys } from "@homelab/schema";
+import { keyKind, reachableKeyNames } from "@homelab/schema/internal";
+import type { Keys } from "@homelab/schema";
 
 const keys: Keys = {
   users: { alice: "ssh-ed25519 A", bob: ["ssh-ed25519 B1", "ssh-ed25519 B2"] },

@@ -1,7 +1,8 @@
 // The NixOS option list's type phrases, read back into the lib.types constructors they were printed
 // from; every distinct phrase of the table must map to a real type, never to an untyped fallback.
 import { describe, expect, test } from "vitest";
-import { fitsNixosType, nixosOptionRows, parseNixosType, untypedPhrases, type NixosType } from "../src/index.js";
+import { fitsNixosType, nixosOptionRows, parseNixosType, type NixosType } from "../src/index.js";
+import { untypedPhrases } from "../src/nixos/custom-types.js";
 
 const named = (name: string) => ({ kind: "named", name }) as NixosType;
 const port = named("port");

@@ -1,12 +1,8 @@
 import { describe, expect, test } from "vitest";
-import {
-  homelabConfig,
-  isMergeableList,
-  profileChain,
-  resolveProfile,
-  validateConfig,
-  type HomelabConfigInput,
-} from "../src/index.js";
+import { homelabConfig } from "../src/config.js";
+import { isMergeableList } from "../src/internal.js";
+import { profileChain } from "../src/profile-resolve.js";
+import { resolveProfile, validateConfig, type HomelabConfigInput } from "../src/index.js";
 
 const chains: [name: string, { given: HomelabConfigInput["profiles"]; want: string[] }][] = [
   ["a base profile", { given: { a: {} }, want: ["a"] }],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { closest, didYouMean, editDistance } from "../src/index.js";
+import { closest, didYouMean, editDistance } from "../src/suggest.js";
 
 describe("editDistance (Damerau–Levenshtein, optimal string alignment)", () => {
   test.each([

@@ -1,6 +1,7 @@
 import { float, path, ref } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
-import { describeType, typeMismatch, valueFitsType, type OptionType } from "../src/index.js";
+import { describeType, typeMismatch, valueFitsType } from "../src/value-fits-type.js";
+import type { OptionType } from "../src/index.js";
 
 const fits: [type: OptionType, value: unknown][] = [
   ["port", 0],

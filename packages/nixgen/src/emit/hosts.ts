@@ -7,19 +7,8 @@
 // `proxmox` block that is not `readonly`, a VM: so LXC containers are marked `readonly`, and VM disks
 // are written in the one unit it parses (`<int>G`). See checks/opentofu.ts in @homelab/schema.
 import { attrs, bind, concat, id, letIn, list, path, printFile, type BindingNode, type NixExpr } from "@homelab/nix";
-import {
-  keyKind,
-  managedMappings,
-  openTofuHost,
-  openTofuNode,
-  PASSTHROUGH,
-  resolveProfile,
-  wholeGiB,
-  type HomelabConfig,
-  type Keys,
-  type Machine,
-  type VmMachine,
-} from "@homelab/schema";
+import { keyKind, managedMappings, openTofuHost, openTofuNode, PASSTHROUGH } from "@homelab/schema/internal";
+import { resolveProfile, wholeGiB, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
 import { headerLines } from "./header.js";
 import { omittedIn, withInventory } from "./inventory.js";
 import { resolveKeys } from "./keys.js";

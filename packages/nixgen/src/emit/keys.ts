@@ -1,5 +1,6 @@
 // The key registry (`keys.users`, `keys.hosts`, `keys.groups`) resolved to literal public keys.
-import { keyKind, reachableKeyNames, type Keys } from "@homelab/schema";
+import { keyKind, reachableKeyNames } from "@homelab/schema/internal";
+import type { Keys } from "@homelab/schema";
 
 /**
  * The public keys behind names and literal keys, in order, without repeats: a user name gives that

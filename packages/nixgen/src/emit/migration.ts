@@ -2,7 +2,8 @@
 // storage first (seed 001 steps 1–2 and the maintenance node), then per machine: create it (seed 000
 // phase 1), move the data (seed 000 phase 5, seed 001 step 6), switch DNS/DHCP, test (seed 000 phase 6)
 // and how to roll back. Only machines that replace another one, and LXC containers to create, appear.
-import { managedMappings, resolveProfile, type HomelabConfig, type LxcMachine, type Machine, type VmMachine } from "@homelab/schema";
+import { managedMappings } from "@homelab/schema/internal";
+import { resolveProfile, type HomelabConfig, type LxcMachine, type Machine, type VmMachine } from "@homelab/schema";
 import { shellWord } from "../text/escape.js";
 import { render, type Rendered } from "../text/render.js";
 import { headerLines } from "./header.js";

@@ -1,7 +1,8 @@
 // Option declarations: `lib.mkOption { type; default; example; description; }` in nixpkgs' key order,
 // with every type fully qualified (`lib.types.nullOr lib.types.str`), as nixpkgs modules write them.
 import { attrs, bind, call, list, ref, type AttrsNode, type NixExpr, type NixValue } from "@homelab/nix";
-import { isOptionGroup, type OptionSpec, type OptionTree, type OptionType } from "@homelab/schema";
+import { isOptionGroup } from "@homelab/schema/internal";
+import type { OptionSpec, OptionTree, OptionType } from "@homelab/schema";
 
 /** `lib.types.port`, `lib.types.listOf (lib.types.attrsOf lib.types.str)`, `lib.types.enum [ "a" "b" ]` */
 export function typeExpr(type: OptionType): NixExpr {

@@ -7,7 +7,8 @@
 //                labelled nixos; systemd-boot.
 //   seabios:     MBR; an ext4 root labelled nixos; GRUB in the MBR of the disk.
 import { id, op, path, type NixValue } from "@homelab/nix";
-import { rootDiskBus, type DiskBus, type Machine, type VmMachine } from "@homelab/schema";
+import { rootDiskBus } from "@homelab/schema/internal";
+import type { DiskBus, Machine, VmMachine } from "@homelab/schema";
 import type { PathEntry } from "./attr-paths.js";
 
 export interface Platform {

@@ -21,16 +21,8 @@ import {
   type NixExpr,
   type NixValue,
 } from "@homelab/nix";
-import {
-  isCommentedGroup,
-  isMergeableList,
-  listMerge,
-  settingsSections,
-  type ListEntry,
-  type MergeableList,
-  type Profile,
-  type SettingsSection,
-} from "@homelab/schema";
+import { isCommentedGroup, isMergeableList, listMerge, settingsSections, type SettingsSection } from "@homelab/schema/internal";
+import type { ListEntry, MergeableList, Profile } from "@homelab/schema";
 import { packageRef, withPkgs } from "./package-ref.js";
 import { headerLines } from "./header.js";
 import type { Emitter } from "./types.js";

@@ -7,7 +7,9 @@
 // list (pve-manager PVE/API2/Cluster/Mapping/Dir.pm `update` assigns `map` wholesale), so it repeats
 // the main nodes' entries: the list becomes main nodes + that maintenance node. One maintenance node is
 // in the list at a time; running another's step swaps it in.
-import { formats, managedMappings, type HomelabConfig } from "@homelab/schema";
+import type { HomelabConfig } from "@homelab/schema";
+// MAPPINGS_STEP: the schema keeps node names from clashing with it (formats/fields.ts).
+import { MAPPINGS_STEP, managedMappings } from "@homelab/schema/internal";
 import { propertyString } from "../text/property-string.js";
 import { render, renderBlock, type Rendered } from "../text/render.js";
 import { headerLines } from "./header.js";
@@ -30,9 +32,6 @@ export interface StorageStep {
   readonly summary: string;
   readonly commands: Rendered;
 }
-
-// The schema keeps node names from clashing with it (formats/fields.ts).
-const { MAPPINGS_STEP } = formats;
 
 /** The steps in the order they run: datasets on main nodes, the mappings, then maintenance nodes. */
 export function storageSteps(config: HomelabConfig): StorageStep[] {

@@ -2,7 +2,8 @@
 // `let` (one line per host key: install scripts rewrite that line), groups are referenced by name, and
 // each secret is encrypted to exactly its recipients.
 import { bind, concat, id, letIn, list, printFile, attrs, type NixExpr } from "@homelab/nix";
-import { keyKind, reachableKeyNames, type HomelabConfig, type Keys } from "@homelab/schema";
+import { keyKind, reachableKeyNames } from "@homelab/schema/internal";
+import type { HomelabConfig, Keys } from "@homelab/schema";
 import { headerLines } from "./header.js";
 
 import type { Emitter } from "./types.js";

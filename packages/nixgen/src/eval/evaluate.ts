@@ -4,7 +4,8 @@
 // inside Nix), the batch is split in halves and each half evaluated again, in parallel, until every
 // failure is pinned on one file; a single bad file costs about 2·log2(n) extra processes.
 import { readFile, readdir } from "node:fs/promises";
-import { nixosOptionRows, parseOptionRows } from "@homelab/schema";
+import { nixosOptionRows } from "@homelab/schema";
+import { parseOptionRows } from "@homelab/schema/internal";
 import { dirname, join } from "node:path";
 import { batchExpression, nixDir, packageNamesOf, type BatchContext, type BatchEntry } from "./batch.js";
 import { fileKind, systemPath } from "./kinds.js";

@@ -23,14 +23,8 @@ import {
   update,
   type NixExpr,
 } from "@homelab/nix";
-import {
-  optionPathTree,
-  parseNixosType,
-  type CheckName,
-  type NixosType,
-  type OptionNode as Node,
-  type RecursiveFormat,
-} from "@homelab/schema";
+import { optionPathTree, type CheckName, type RecursiveFormat } from "@homelab/schema/internal";
+import { parseNixosType, type NixosType, type OptionNode as Node } from "@homelab/schema";
 
 /**
  * ```nix

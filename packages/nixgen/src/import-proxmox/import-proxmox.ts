@@ -5,7 +5,8 @@
 // Nothing is connected to; what is not imported (snapshots, pending changes, secrets, parts the model
 // has no field for) is named in the warnings, and what the model needs but Proxmox does not keep
 // (a container's template) is named by validation.
-import { issue, validateConfig, type HomelabConfigInput, type Issue, type MachineInput } from "@homelab/schema";
+import { issue } from "@homelab/schema/internal";
+import { validateConfig, type HomelabConfigInput, type Issue, type MachineInput } from "@homelab/schema";
 import { ImportError, IssueLog, type FileIssues } from "../import/issues.js";
 import type { GuestContext } from "./guest-context.js";
 import { mapLxc } from "./map-lxc.js";

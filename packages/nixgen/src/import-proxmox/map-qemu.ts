@@ -4,7 +4,8 @@
 // `cputype`), machine (default key `type`), agent (default key `enabled`), virtiofsN
 // (PVE/QemuServer/Virtiofs.pm: default key `dirid`, cache, direct-io, expose-acl, expose-xattr),
 // hostpciN (default key `host`: PCI ids separated by `;`, or `mapping=`), boot (`order=scsi0;net0`).
-import { defaultDiskInterface, type MachineInput } from "@homelab/schema";
+import { defaultDiskInterface } from "@homelab/schema/internal";
+import type { MachineInput } from "@homelab/schema";
 import { integer, lostParts, network, properties, slots, storageOf, tags, type GuestContext } from "./guest-context.js";
 import { parseProxmoxBoolean } from "./parse-property-string.js";
 import type { GuestConfig } from "./parse-guest-config.js";

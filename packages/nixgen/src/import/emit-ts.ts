@@ -4,7 +4,8 @@
 // literals (they stay multi-line); paths and floats become `path()` / `float()` from @homelab/nix; a pass-through value
 // that several places share is written once as a `const` and referenced.
 import { isNixExpr, type NixExpr } from "@homelab/nix";
-import { knownSystemSettings, knownUserSettings, type HomelabConfigInput } from "@homelab/schema";
+import { knownSystemSettings, knownUserSettings } from "@homelab/schema/internal";
+import type { HomelabConfigInput } from "@homelab/schema";
 import type { ts as TS } from "ts-morph";
 import type { NixData } from "./nix-data.js";
 import { loadTypeScriptTools } from "./typescript-tools.js";

@@ -4,7 +4,8 @@
 //   and compare with what was imported (verify) → write TypeScript (ts-morph, prettier).
 // The result regenerates to the same values; what cannot is listed in the warnings.
 import { formatValuePath, importedFiles } from "@homelab/nix";
-import { issue, type HomelabConfigInput, type Issue, type ProfileInput, type SecretInput } from "@homelab/schema";
+import { issue } from "@homelab/schema/internal";
+import type { HomelabConfigInput, Issue, ProfileInput, SecretInput } from "@homelab/schema";
 import { InvalidConfigError, plan } from "../plan.js";
 import type { FileKind } from "./detect.js";
 import { evaluateLets } from "./evaluate.js";

@@ -1,6 +1,7 @@
 // What `nixgen import` reports: issues in the schema's shape (`{ code, severity, path, message }`),
 // each under the file it is about. The path is an attribute path in that Nix file (`doc2.proxmox.vmid`).
-import { issue, type Issue, type Severity } from "@homelab/schema";
+import { issue } from "@homelab/schema/internal";
+import type { Issue, Severity } from "@homelab/schema";
 
 export interface FileIssues {
   /** The imported file as the user named it. */

@@ -2,7 +2,8 @@
 // file's `let` bindings say what the author called them (`admin = "ssh-ed25519 …"`, `masterKeys = [
 // … ]`). A list equal to a bound list becomes a reference to that group; a key without a binding is
 // named after its comment (`abl030@framework` → `abl030-framework`). Shared by every file of one import.
-import { name as nameSchema, publicKey, type KeysInput } from "@homelab/schema";
+import { name as nameSchema, publicKey } from "@homelab/schema/internal";
+import type { KeysInput } from "@homelab/schema";
 import type { NixAttrs } from "./nix-data.js";
 
 interface Bound {

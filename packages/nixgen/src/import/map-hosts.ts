@@ -5,17 +5,8 @@
 // reported, where none is (vmid, size) the import stops with the attribute path. A directory mapping
 // whose host paths the file does not give was created elsewhere (the Proxmox UI): it is imported as
 // one the config does not manage, unless --mapping gives its paths.
-import {
-  hostname as hostnameSchema,
-  lxcMachine,
-  machine as machineSchema,
-  name as nameSchema,
-  system as systemSchema,
-  openTofuTarget,
-  vmMachine,
-  type MachineInput,
-  type StorageInput,
-} from "@homelab/schema";
+import { hostname as hostnameSchema, lxcMachine, machine as machineSchema, name as nameSchema, system as systemSchema, openTofuTarget, vmMachine } from "@homelab/schema/internal";
+import type { MachineInput, StorageInput } from "@homelab/schema";
 
 type DirectoryMappingInput = NonNullable<StorageInput["mappings"]>[string];
 import type { IssueLog } from "./issues.js";

@@ -4,13 +4,8 @@
 // computes from the base's (`base.systemSettings.allowedTCPPorts ++ [ … ]`) becomes `{ extend }`.
 // Package functions come back as the package names they return for a stand-in `pkgs`.
 import { basename } from "node:path";
-import {
-  isMergeableList,
-  profile as profileSchema,
-  settingsSections,
-  type ProfileInput,
-  type SettingsSection,
-} from "@homelab/schema";
+import { isMergeableList, profile as profileSchema, settingsSections, type SettingsSection } from "@homelab/schema/internal";
+import type { ProfileInput } from "@homelab/schema";
 import type { Evaluation } from "./evaluate.js";
 import type { IssueLog } from "./issues.js";
 import { asNixValue, isAttrs, NixFunction, NixPackage, sameData, type NixAttrs, type NixData } from "./nix-data.js";

@@ -1,7 +1,8 @@
 // agenix's secrets.nix → `secrets`. Each `"<name>.age".publicKeys` list becomes the secret's recipients,
 // named through the key registry after the file's `let` bindings (`admins ++ [ doc2 ]` → ["admins",
 // "doc2"]); other attributes of a rule (`armor`) pass through. The comment above a rule is its description.
-import { name as nameSchema, secret as secretSchema, type SecretInput } from "@homelab/schema";
+import { name as nameSchema, secret as secretSchema } from "@homelab/schema/internal";
+import type { SecretInput } from "@homelab/schema";
 import type { IssueLog } from "./issues.js";
 import type { KeyRegistry } from "./key-registry.js";
 import { asNixValue, describe, isAttrs, type NixAttrs, type NixData } from "./nix-data.js";

@@ -2,19 +2,8 @@
 // what it mounts, which services it runs behind which routes, and who can decrypt each secret. One
 // plain-JSON value, derived from the validated config, feeds INVENTORY.md, `.review.json` and `nixgen diff`.
 import { createHash } from "node:crypto";
-import {
-
-  effectiveValue,
-  enabledServices,
-  findOption,
-  isOptionGroup,
-  keyKind,
-  reachableKeyNames,
-  resolveProfile,
-  type HomelabConfig,
-  type Machine,
-  type ServiceModule,
-} from "@homelab/schema";
+import { effectiveValue, enabledServices, findOption, resolveProfile, type HomelabConfig, type Machine, type ServiceModule } from "@homelab/schema";
+import { isOptionGroup, keyKind, reachableKeyNames } from "@homelab/schema/internal";
 
 /** The path shown for a node of a directory mapping created outside the config. */
 export const unmanagedPath = "(created outside this config)";

@@ -2,7 +2,8 @@
 // them), and writing starters for them (`nixgen scaffold`), never over a file that exists.
 import { access, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { issue, type Issue } from "@homelab/schema";
+import { issue } from "@homelab/schema/internal";
+import type { Issue } from "@homelab/schema";
 import { createCommand, type UserFile } from "../emit/user-files.js";
 
 export async function missingUserFiles(out: string, files: readonly UserFile[]): Promise<UserFile[]> {

@@ -1,7 +1,9 @@
 // Evaluates a profile file to JSON. Its package lists are functions, which JSON cannot hold, so they
 // are applied to a stand-in package set whose attributes are their own names (`pkgs.vim = "vim"`).
 import { attrs, bind, call, id, lambda, letIn, path, ref, update, type NixExpr } from "@homelab/nix";
-import { isMergeableList, listMerge, listValues, type HomelabConfig, type MergeableList } from "@homelab/schema";
+import { isMergeableList, listMerge } from "@homelab/schema/internal";
+import { listValues } from "../../../schema/src/profile-resolve.js";
+import type { HomelabConfig, MergeableList } from "@homelab/schema";
 import { nixEval } from "./nix-cli.js";
 
 const PACKAGE_KEYS = ["systemPackages", "homePackages"];
