@@ -9,7 +9,7 @@ export { profile, knownSystemSettings, knownUserSettings } from "./profile.js";
 export { secret } from "./secrets.js";
 
 // Issues in the schema's shape, for nixgen's own findings (import, user files).
-export { issue } from "./issue.js";
+export { issue, type ImportCode } from "./issue.js";
 
 // Profiles as the generated Nix merges them.
 export { settingsSections, isMergeableList, listMerge, isCommentedGroup, type SettingsSection } from "./profile-resolve.js";

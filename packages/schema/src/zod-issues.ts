@@ -2,7 +2,7 @@
 // was meant for, unknown fields get "did you mean", and messages say what was received.
 import type { ValuePath } from "@homelab/nix";
 import type { z } from "zod";
-import { issue, type Issue } from "./issue.js";
+import { issue, type FormatName, type Issue, type IssueCode } from "./issue.js";
 import { didYouMean } from "./suggest.js";
 import { showValue } from "./value-fits-type.js";
 
@@ -76,14 +76,15 @@ function convert(found: ZodIssue, base: Base): Issue[] {
 }
 
 /** A value format (formats/format.ts) names itself, so the code says which rule was broken. */
-function codeOf(found: ZodIssue): string {
+function codeOf(found: ZodIssue): IssueCode {
   const format = formatOf(found);
   return format === undefined ? `schema-${found.code}` : `format-${format}`;
 }
 
-function formatOf(found: ZodIssue | z.core.$ZodRawIssue): string | undefined {
+function formatOf(found: ZodIssue | z.core.$ZodRawIssue): FormatName | undefined {
   const format = found.code === "custom" ? (found.params as { format?: unknown } | undefined)?.format : undefined;
-  return typeof format === "string" ? format : undefined;
+  // Only `formatted()` (formats/format.ts) sets `params.format`, to a ValueFormat's name.
+  return typeof format === "string" ? (format as FormatName) : undefined;
 }
 
 /** `Invalid input: expected "lxc" | "vm" | "metal", received "lxd": did you mean "lxc"?` */

@@ -1,6 +1,6 @@
 // What `nixgen import` reports: issues in the schema's shape (`{ code, severity, path, message }`),
 // each under the file it is about. The path is an attribute path in that Nix file (`doc2.proxmox.vmid`).
-import { issue } from "@homelab/schema/internal";
+import { issue, type ImportCode } from "@homelab/schema/internal";
 import type { Issue, Severity } from "@homelab/schema";
 
 export interface FileIssues {
@@ -23,7 +23,7 @@ export class IssueLog {
 
   add(
     file: string,
-    code: string,
+    code: ImportCode,
     path: readonly (string | number)[],
     message: string,
     severity: Severity = "warning",
@@ -33,7 +33,7 @@ export class IssueLog {
     this.byFile.set(file, list);
   }
 
-  error(file: string, code: string, path: readonly (string | number)[], message: string): void {
+  error(file: string, code: ImportCode, path: readonly (string | number)[], message: string): void {
     this.add(file, code, path, message, "error");
   }
 
@@ -64,6 +64,6 @@ export class IssueLog {
 }
 
 /** Thrown for a whole file: it does not evaluate, or it is not a homelab file. */
-export function fileError(file: string, code: string, message: string): ImportError {
+export function fileError(file: string, code: ImportCode, message: string): ImportError {
   return new ImportError([{ file, issues: [issue(`import/${code}`, [], message)] }]);
 }

@@ -5,6 +5,7 @@
 // omitted (`inventory.omit`). The emitter can change what it writes; this follows without a list to keep.
 import type { NixValue } from "@homelab/nix";
 import type { HomelabConfigInput, MachineInput } from "@homelab/schema";
+import type { ImportCode } from "@homelab/schema/internal";
 import { asNixValue, isAttrs, sameData, type NixAttrs, type NixData } from "./nix-data.js";
 import type { SourceScan } from "./nix-scan.js";
 import { inSourceOrder, inSourceOrderDeep } from "./source-order.js";
@@ -98,7 +99,7 @@ export function applyInventory(config: HomelabConfigInput, inventory: HostsInven
 }
 
 /** What a user should know about the inventory: what passed through, per machine, and what could not. */
-export function inventoryReport(inventory: HostsInventory): { path: string[]; code: string; message: string }[] {
+export function inventoryReport(inventory: HostsInventory): { path: string[]; code: ImportCode; message: string }[] {
   const machines = Object.entries(inventory.machines).flatMap(([name, found]) => {
     const kept = [
       ...Object.keys(found.attrs ?? {}),
@@ -109,7 +110,7 @@ export function inventoryReport(inventory: HostsInventory): { path: string[]; co
       : [
           {
             path: [name],
-            code: "pass-through",
+            code: "pass-through" as const,
             message: `kept as written in machines.${name}.inventory (outside the typed model, or typed but not written to hosts.nix): ${kept.join(", ")}`,
           },
         ];
@@ -122,13 +123,13 @@ export function inventoryReport(inventory: HostsInventory): { path: string[]; co
       : [
           {
             path: [],
-            code: "pass-through",
+            code: "pass-through" as const,
             message: `metadata kept as written in inventory.metadata: ${metadata.join(", ")}`,
           },
         ]),
     ...inventory.lost.map((path) => ({
       path: [...path],
-      code: "lost",
+      code: "lost" as const,
       message: "not imported: a function has no typed equivalent; it is missing from the regenerated file",
     })),
   ];

@@ -2,7 +2,7 @@
 // host names, static IP addresses and MAC addresses.
 import type { ValuePath } from "@homelab/nix";
 import type { HomelabConfig } from "../config.js";
-import { issue, type Issue } from "../issue.js";
+import { issue, type Issue, type IssueCode } from "../issue.js";
 import type { Check } from "./check-helpers.js";
 
 interface Claim {
@@ -39,7 +39,7 @@ export const checkMacs: Check = (config) =>
 /** Every claim after the first on a value is reported, naming the machine that claimed it first. */
 function duplicates(
   config: HomelabConfig,
-  code: string,
+  code: IssueCode,
   what: string,
   claims: (name: string, machine: HomelabConfig["machines"][string]) => Claim[],
 ): Issue[] {

@@ -2,16 +2,17 @@
 // exports line, a Proxmox property string, an ssh argument). One predicate per format, shared by the
 // schema and by the emitters that write the value, so `validate` and `gen` cannot disagree.
 import { z } from "zod";
+import type { FormatName } from "../issue.js";
 
 export interface ValueFormat {
   /** Short name, also the issue code: `format-<name>`. */
-  readonly name: string;
+  readonly name: FormatName;
   /** What the value must be, stated so the message alone explains a refusal. */
   readonly rule: string;
   readonly test: (value: string) => boolean;
 }
 
-export function valueFormat(name: string, rule: string, test: (value: string) => boolean): ValueFormat {
+export function valueFormat(name: FormatName, rule: string, test: (value: string) => boolean): ValueFormat {
   return Object.freeze({ name, rule, test });
 }
 
