@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 import { bind, call, id, letIn, list, path, print, raw, type NixExpr, type NixValue } from "@homelab/nix";
 import { fitsNixosType, matchesWhole, nixosOptionRows, parseNixosType, type NixosType } from "@homelab/schema";
 import { describe, expect, test } from "vitest";
-import { nixDir } from "../src/eval/batch.js";
-import { resolveLib } from "../src/eval/lib-source.js";
-import { nixEvalJson } from "../src/eval/nix-process.js";
+import { nixDir } from "../src/nix-run/nix-dir.js";
+import { resolveLib } from "../src/nix-run/lib-source.js";
+import { nixEvalJson } from "../src/nix-run/nix-instantiate.js";
 import { formatBindings, nixosStandIns, standInType } from "../src/eval/nixos-stand-ins.js";
 
 describe("nixosStandIns", () => {
@@ -170,7 +170,7 @@ const configured = resolveLib("auto");
 const realLib = configured.kind === "real" ? configured.nixpkgs : sharedLib;
 
 async function run(lib: NixExpr): Promise<boolean[]> {
-  const result = await nixEvalJson(verdicts(lib));
+  const result = await nixEvalJson({ expr: verdicts(lib) });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as boolean[];
 }

@@ -21,6 +21,7 @@ import {
   type VmMachine,
 } from "@homelab/schema";
 import { headerLines } from "./header.js";
+import { hostsPath, machineConfigPath } from "./output-layout.js";
 import { omittedIn, withInventory } from "./inventory.js";
 import { resolveKeys } from "./keys.js";
 import type { Emitter } from "./types.js";
@@ -28,7 +29,7 @@ import type { Emitter } from "./types.js";
 export const emitHosts: Emitter = (ctx) =>
   Object.keys(ctx.config.machines).length === 0
     ? []
-    : [{ path: "hosts.nix", content: printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
+    : [{ path: hostsPath, content: printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
 
 /**
  * ```nix
@@ -88,7 +89,7 @@ function hostEntry(config: HomelabConfig, name: string, machine: Machine): NixEx
   const user = loginUser(config, machine);
   const keys = keyEntries(machine);
   const entry = [
-    bind("configurationFile", path(`./machines/${name}/default.nix`)),
+    bind("configurationFile", path(`./${machineConfigPath(name)}`)),
     bind("hostname", machine.hostname),
     bind("system", machine.system),
     bind("kind", machine.kind),

@@ -20,6 +20,7 @@ import { dottedEntries, mergeBindings, splitPath, type PathEntry } from "./attr-
 import { headerLines } from "./header.js";
 import { resolveKeys } from "./keys.js";
 import { lxcProfileDirs } from "./lxc-enhancements.js";
+import { machineConfigPath, serviceModulePath } from "./output-layout.js";
 import { packageRef, withPkgs } from "./package-ref.js";
 import { platform, usesModulesPath } from "./platform.js";
 import type { Emitter } from "./types.js";
@@ -29,7 +30,7 @@ const MODULE_ARGUMENTS: ReadonlySet<string> = new Set(["config", "lib", "pkgs", 
 
 export const emitMachineConfigs: Emitter = (ctx) =>
   Object.entries(ctx.config.machines).map(([name, machine]) => ({
-    path: `machines/${name}/default.nix`,
+    path: machineConfigPath(name),
     content: printFile(machineExpr(ctx.config, machine), { header: headerLines(ctx) }),
   }));
 
@@ -68,7 +69,7 @@ function imports(config: HomelabConfig, machine: Machine): NixValue[] {
       : [];
   const modules = Object.keys(config.modules)
     .sort()
-    .map((name) => path(`../../modules/services/${name}.nix`));
+    .map((name) => path(`../../${serviceModulePath(name)}`));
   return [...boot, ...own, ...profile, ...enhancements, ...modules];
 }
 

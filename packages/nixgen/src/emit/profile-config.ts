@@ -33,6 +33,7 @@ import {
 } from "@homelab/schema";
 import { packageRef, withPkgs } from "./package-ref.js";
 import { headerLines } from "./header.js";
+import { profileConfigFile, profileConfigPath } from "./output-layout.js";
 import type { Emitter } from "./types.js";
 
 export const emitProfileConfigs: Emitter = (ctx) =>
@@ -40,14 +41,6 @@ export const emitProfileConfigs: Emitter = (ctx) =>
     path: profileConfigPath(name),
     content: printFile(profileConfigExpr(profile), { header: [...headerLines(ctx), ...descriptionLines(profile)] }),
   }));
-
-export function profileConfigPath(name: string): string {
-  return `profiles/${configFileName(name)}`;
-}
-
-function configFileName(name: string): string {
-  return `${name}-config.nix`;
-}
 
 /** The description reads as the file's own comment, below the generated header and a `#` spacer. */
 function descriptionLines(profile: Profile): string[] {
@@ -78,7 +71,7 @@ export function profileConfigExpr(profile: Profile): NixExpr {
   const extra = Object.entries(profile.extra ?? {}).map(([key, value]) => bind(key, value));
   const body = attrs([...sections, ...extra]);
   if (profile.extends === undefined) return body;
-  return letIn([bind("base", call(id("import"), path(`./${configFileName(profile.extends)}`)))], body);
+  return letIn([bind("base", call(id("import"), path(`./${profileConfigFile(profile.extends)}`)))], body);
 }
 
 function baseSettings(section: SettingsSection, key?: string): NixExpr {

@@ -5,12 +5,13 @@ import { bind, call, fn, id, letIn, printFile, ref, select, str, attrs, type Nix
 import type { ServiceModule } from "@homelab/schema";
 import { dottedEntries, mergeBindings, splitPath, type PathEntry } from "./attr-paths.js";
 import { headerLines } from "./header.js";
+import { serviceModulePath } from "./output-layout.js";
 import { mkOption, optionsExpr } from "./module-options.js";
 import type { Emitter } from "./types.js";
 
 export const emitServiceModules: Emitter = (ctx) =>
   Object.entries(ctx.config.modules).map(([name, module]) => ({
-    path: `modules/services/${name}.nix`,
+    path: serviceModulePath(name),
     content: printFile(serviceModuleExpr(name, module), { header: headerLines(ctx) }),
   }));
 

@@ -1,7 +1,10 @@
-// Runs one `nix-instantiate --eval --strict --json` on an expression read from stdin, and turns a
-// failure into Nix's own first error line and the position it names.
+// The one place nixgen runs Nix: `nix-instantiate --eval --strict --json`, on an expression piped to
+// stdin (eval's batches) or on a file called with arguments (import's wrapper). A failure comes back
+// as Nix's own message and the `file:line:column` positions it names; Nix that cannot be started or
+// does not finish in time throws.
 import { print, type NixExpr } from "@homelab/nix";
 
+/** What one run of Nix gave: the value its JSON output decodes to, or Nix's error. */
 export type NixResult =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: NixError };
@@ -13,20 +16,59 @@ export interface NixError {
   readonly positions: readonly string[];
 }
 
+export interface NixCall {
+  /** An expression (printed and piped to Nix), or the absolute path of a file Nix reads. */
+  readonly expr: NixExpr | { readonly file: string };
+  /** `--arg name expr` and `--argstr name value` pairs, passed to the function the file or expression is. */
+  readonly args?: readonly string[];
+  /** Where relative paths of an expression on stdin point. */
+  readonly cwd?: string;
+  readonly showTrace?: boolean;
+  /** Milliseconds before the process is killed and `NixTimeoutError` thrown (default: 10 minutes). */
+  readonly timeout?: number;
+}
+
+/** Nix could not be started (not installed, not on PATH). */
 export class NixNotFoundError extends Error {
   override readonly name = "NixNotFoundError";
 }
 
-export async function nixEvalJson(expr: NixExpr, options: { readonly showTrace?: boolean } = {}): Promise<NixResult> {
-  const args = ["--eval", "--strict", "--json", ...(options.showTrace === true ? ["--show-trace"] : []), "-"];
-  // Loaded here, not at the top: execa is ~140 modules that every command but `eval` would load for nothing.
+/** Nix ran longer than the call allowed: an evaluation that loops, or a machine far too slow. */
+export class NixTimeoutError extends Error {
+  override readonly name = "NixTimeoutError";
+}
+
+// Whole systems against a real nixpkgs take tens of seconds; ten minutes is a loop, not a slow file.
+const defaultTimeout = 10 * 60 * 1000;
+
+export async function nixEvalJson(call: NixCall): Promise<NixResult> {
+  const args = [
+    "--eval",
+    "--strict",
+    "--json",
+    ...(call.showTrace === true ? ["--show-trace"] : []),
+    "file" in call.expr ? call.expr.file : "-",
+    ...(call.args ?? []),
+  ];
+  // Loaded here, not at the top: execa is ~140 modules that every command but `eval` and `import` would load for nothing.
   const { execa } = await import("execa");
+  const input = "file" in call.expr ? undefined : print(call.expr);
   let result;
   try {
-    result = await execa("nix-instantiate", args, { input: print(expr), reject: false });
+    result = await execa("nix-instantiate", args, {
+      ...(input === undefined ? { stdin: "ignore" as const } : { input }),
+      ...(call.cwd === undefined ? {} : { cwd: call.cwd }),
+      timeout: call.timeout ?? defaultTimeout,
+      // Nix 2.8 does not stop evaluating on SIGTERM; an evaluation holds nothing worth a clean exit.
+      killSignal: "SIGKILL",
+      // A large hosts.nix or a whole system's option snapshot is megabytes of JSON.
+      maxBuffer: 256 * 1024 * 1024,
+      reject: false,
+    });
   } catch (error) {
     throw new NixNotFoundError(`cannot run nix-instantiate: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (result.timedOut) throw new NixTimeoutError(`nix-instantiate did not finish within ${Math.round((call.timeout ?? defaultTimeout) / 1000)} s`);
   if (result.failed && result.exitCode === undefined) {
     throw new NixNotFoundError(`cannot run nix-instantiate: ${result.shortMessage}`);
   }
