@@ -28,7 +28,7 @@ export const emitFlakeOutputs: Emitter = (ctx) =>
 export function flakeOutputsExpr(config: HomelabConfig): NixExpr {
   const machines = Object.entries(config.machines);
   const systems = attrs(machines.map(([name, machine]) => bind(name, nixosSystem(name, machine))));
-  // The profile registration of seed 000's flake: one line per profile a machine is built from.
+  // The profile registration of the profile system's flake: one line per profile a machine is built from.
   const profiles = [...new Set(machines.flatMap(([, machine]) => (machine.profile === undefined ? [] : [machine.profile])))];
   return fn(
     ["nixpkgs"],

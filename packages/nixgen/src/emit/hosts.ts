@@ -1,5 +1,5 @@
 // hosts.nix: the inventory of every machine, read by the flake, SSH tooling and the OpenTofu setup that
-// creates the VMs (seed 001 tracks virtiofs shares here as `proxmox.virtiofs`). Shared key lists are
+// creates the VMs (it reads virtiofs shares here, as `proxmox.virtiofs`). Shared key lists are
 // `let` bindings referenced by name, as in the real file; names starting with `_` hold metadata.
 // What the model has no field for (an imported hosts.nix's sshAlias, homeFile, …) comes from the
 // `inventory` pass-through of the machine and of the config (see inventory.ts).
@@ -72,7 +72,7 @@ function primaryUser(machine: Machine): string | undefined {
   return (users.find(([, user]) => user.admin) ?? users[0])?.[0];
 }
 
-/** The primary user, or for a profile-built machine (seed 000) its profile's `username`. */
+/** The primary user, or for a profile-built machine its profile's `username`. */
 export function loginUser(config: HomelabConfig, machine: Machine): string | undefined {
   const user = primaryUser(machine);
   if (user !== undefined || machine.profile === undefined) return user;

@@ -1,4 +1,4 @@
-// machines/<name>/default.nix: the NixOS module of one machine, in the order people read it (seed 003):
+// machines/<name>/default.nix: the NixOS module of one machine, in the order people read it:
 // imports, the base system, agenix secrets, containers and mounts, extra settings, then one
 // `homelab.services.<name>` block per service it runs, holding only the overrides.
 import {
@@ -139,7 +139,7 @@ function containers(machine: Machine): PathEntry[] {
   ];
 }
 
-/** The QEMU guest agent and virtiofs shares, mounted by mapping id and owned through tmpfiles (seed 001). */
+/** The QEMU guest agent and virtiofs shares, mounted by mapping id and owned through tmpfiles. */
 function guestMounts(machine: Machine): PathEntry[] {
   if (machine.kind !== "vm") return [];
   const entries: PathEntry[] = [];

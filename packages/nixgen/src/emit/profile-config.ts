@@ -1,4 +1,4 @@
-// profiles/<Name>-config.nix: one settings file per profile of the profile system (seed 000). A base
+// profiles/<Name>-config.nix: one settings file per profile of the profile system. A base
 // profile is a plain `{ systemSettings; userSettings; }`; a profile that extends another imports it and
 // overrides with a shallow `//`, appending to the base's lists where the config says `{ extend }`.
 import {

@@ -1,5 +1,5 @@
 // modules/services/<name>.nix: one NixOS module per service in the `options.homelab.services.<name>`
-// pattern (seed 003). Machines import every module and enable the ones they run, so everything a
+// pattern. Machines import every module and enable the ones they run, so everything a
 // module sets sits behind `lib.mkIf cfg.enable`.
 import { bind, call, fn, id, letIn, printFile, ref, select, str, attrs, type NixExpr, type NixValue } from "@homelab/nix";
 import type { ServiceModule } from "@homelab/schema";
