@@ -17,12 +17,14 @@ import { timeNode } from "./time-process.mjs";
 import { provideUserFiles } from "./user-files.mjs";
 
 export async function benchValidation({ root, cli, work, config, rounds }) {
-  const evalDist = (file) => import(pathToFileURL(join(root, "packages/nixgen/dist/eval", file)).href);
-  const { evaluateRoots } = await evalDist("evaluate.js");
+  const dist = (file) => import(pathToFileURL(join(root, "packages/nixgen/dist", file)).href);
+  const evalDist = (file) => dist(`eval/${file}`);
+  const { evaluateRoots } = await evalDist("evaluate-roots.js");
   const { findOutputDirs } = await evalDist("snapshots.js");
-  const { batchExpression, nixDir, packageNamesOf } = await evalDist("batch.js");
-  const { fileKind, isSystemPath } = await evalDist("kinds.js");
-  const { resolveLib } = await evalDist("lib-source.js");
+  const { batchExpression, packageNamesOf } = await evalDist("batch.js");
+  const { evalKindOf, isSystemPath } = await evalDist("kinds.js");
+  const { nixDir } = await dist("nix-run/nix-dir.js");
+  const { resolveLib } = await dist("nix-run/lib-source.js");
   const { nixosStandIns } = await evalDist("nixos-stand-ins.js");
   const { declaredRows } = await evalDist("option-pruning.js");
 
@@ -40,7 +42,7 @@ export async function benchValidation({ root, cli, work, config, rounds }) {
     return evaluation;
   };
 
-  // The context evaluateRoots builds (eval/evaluate.ts): package names from every Nix file of the
+  // The context evaluateRoots builds (eval/evaluate-roots.ts): package names from every Nix file of the
   // output and of nixgen's nix/, and the NixOS options those words can reach.
   const sources = [...nixFilesIn(dir), ...nixFilesIn(nixDir)].map((file) => readFileSync(file, "utf8"));
   const words = packageNamesOf(sources);
@@ -59,16 +61,17 @@ export async function benchValidation({ root, cli, work, config, rounds }) {
   };
   const first = await timeBatched();
   const values = first.values.get(roots[0].name);
-  const files = roots[0].files.filter((path) => fileKind(path) !== undefined);
+  const files = roots[0].files;
+  const kindOf = new Map(files.map((file) => [file.path, file.kind]));
   const base = { root: dir };
   const flake = "flake-outputs.nix";
   const entries = [
-    ...(files.includes(flake) ? [{ ...base, key: "systems", kind: "systems", path: flake, flake }] : []),
+    ...(kindOf.has(flake) ? [{ ...base, key: "systems", kind: "systems", path: flake, flake }] : []),
     ...[...values.keys()].sort().map((path) => {
       if (isSystemPath(path)) return { ...base, key: path, kind: "system", path, flake, name: path.slice("nixosConfigurations.".length) };
-      const kind = fileKind(path);
-      const siblings = kind === "module" ? files.filter((other) => fileKind(other) === "module" && dirname(other) === dirname(path)) : undefined;
-      return { ...base, key: path, kind, path, ...(siblings === undefined ? {} : { siblings }) };
+      const kind = kindOf.get(path);
+      const siblings = kind === "module" ? files.filter((other) => other.kind === "module" && dirname(other.path) === dirname(path)).map((other) => other.path) : undefined;
+      return { ...base, key: path, kind: evalKindOf[kind], path, ...(siblings === undefined ? {} : { siblings }) };
     }),
   ];
   const perEntryExpressions = entries.map((entry) => print(batchExpression([entry], context)));

@@ -1,4 +1,4 @@
-// frame1 (seed 003): one bare-metal server running the whole stack behind Caddy, and an aarch64 VM of
+// frame1: one bare-metal server running the whole stack behind Caddy, and an aarch64 VM of
 // it for testing on a Mac. Secrets are encrypted only to the admin and the machines that decrypt them.
 import { defineConfig, type MachineInput } from "@homelab/schema";
 import alloy from "./modules/alloy.js";

@@ -1,4 +1,4 @@
-// Seed 000: the VMHOME VM moved into the privileged LXC container LXCHOME. LXC-base holds what every
+// The VMHOME VM moved into the privileged LXC container LXCHOME. LXC-base holds what every
 // LXC profile shares; LXCHOME extends it with VMHOME's services (Docker, nginx, syncthing, unifi).
 import { defineConfig } from "@homelab/schema";
 

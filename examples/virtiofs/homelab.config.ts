@@ -1,4 +1,4 @@
-// Seed 001: container data moves off the VMs doc1 and igpu into the ZFS dataset nvmeprom/containers on
+// Container data moves off the VMs doc1 and igpu into the ZFS dataset nvmeprom/containers on
 // the Proxmox node prom, shared with the new VMs doc2 and igpu2 through the virtiofs directory mapping
 // `containers` and mounted in both at /mnt/docker (owned by abl030:users, uid 1000 / gid 100). The
 // maintenance node prom2 maps the same id to a local path, so the VMs can move there for maintenance.

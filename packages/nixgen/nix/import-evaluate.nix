@@ -1,4 +1,4 @@
-# `nixgen import` evaluates a file through this wrapper (src/import/evaluate.ts) and reads it back as
+# `nixgen import` evaluates a file through this wrapper (src/import/evaluate-file.ts) and reads it back as
 # tagged JSON, so nothing is lost on the way: ints as decimal strings (int64 exceeds JS numbers),
 # floats exactly (Nix 2.8 prints JSON floats with 6 digits), paths as absolute path strings (never
 # copied to the store), attribute sets as name/value pairs (`outPath` or `__toString` would change

@@ -7,8 +7,8 @@
 export { evalGenerated, NoOutputError, type EvalCheck, type EvalCheckOptions } from "./eval/eval-generated.js";
 
 // Evaluation without snapshots: output directories on disk, or planned files before they are written.
-export { evaluateRoots, type EvalRoot, type EvalOptions, type Evaluation, type FileFailure } from "./eval/evaluate.js";
+export { evaluateRoots, type EvalRoot, type EvalOptions, type Evaluation, type FileFailure } from "./eval/evaluate-roots.js";
 export { evaluatePlanned, type PlannedOutput } from "./eval/planned.js";
 
 // Which nixpkgs lib evaluates: the shipped test double, or a real nixpkgs.
-export { LibUnavailableError, type LibChoice, type LibSource } from "./eval/lib-source.js";
+export { LibUnavailableError, type LibChoice, type LibSource } from "./nix-run/lib-source.js";

@@ -4,6 +4,7 @@ import { issue } from "@homelab/schema/internal";
 import { emitters } from "./emit/index.js";
 import type { GeneratedFile } from "./emit/types.js";
 import { userFiles, type UserFile } from "./emit/user-files.js";
+import { unrepresentableIssue } from "./unrepresentable.js";
 
 export interface PlanOptions {
   /** Config file name printed in every header. */
@@ -30,7 +31,7 @@ export function plan(input: unknown, options: PlanOptions = {}): Plan {
   const validation = validateConfig(input);
   if (!validation.ok) throw new InvalidConfigError(validation.issues);
   const source = options.source ?? "homelab.config.ts";
-  const files = planValid(validation.config, options);
+  const files = planOrIssues(validation.config, options);
   const needed = userFiles(validation.config, source);
   const generated = new Set(files.map((file) => file.path));
   const clash = needed.find((file) => generated.has(file.path));
@@ -38,6 +39,17 @@ export function plan(input: unknown, options: PlanOptions = {}): Plan {
     throw new InvalidConfigError([issue("user-file-generated", clash.at, `${clash.path} is a file nixgen generates: name your file differently`)]);
   }
   return { files, userFiles: needed, warnings: validation.issues };
+}
+
+/** planValid, with a value no output format can hold reported as an issue at its config field. */
+function planOrIssues(config: HomelabConfig, options: PlanOptions): GeneratedFile[] {
+  try {
+    return planValid(config, options);
+  } catch (error) {
+    const found = unrepresentableIssue(error, config);
+    if (found === undefined) throw error;
+    throw new InvalidConfigError([found]);
+  }
 }
 
 /** The files of an already validated config. */

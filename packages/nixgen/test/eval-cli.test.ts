@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { resolveLib } from "../src/eval/lib-source.js";
+import { resolveLib } from "../src/nix-run/lib-source.js";
 import { configSource, nixgen, snapshot, tempDir, withoutTiming, writeFiles } from "./helpers/cli-run.js";
 import { smallHomelab } from "./helpers/small-homelab.js";
 

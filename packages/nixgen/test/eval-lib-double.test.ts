@@ -4,22 +4,18 @@
 import { fileURLToPath } from "node:url";
 import { attrs, bind, call, id, inherit, letIn, path } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
-import { nixDir } from "../src/eval/batch.js";
 import { evalGenerated } from "../src/eval/eval-generated.js";
-import { libLabel, resolveLib, type LibSource } from "../src/eval/lib-source.js";
-import { nixEvalJson } from "../src/eval/nix-process.js";
+import { importLib, libLabel, resolveLib, type LibSource } from "../src/nix-run/lib-source.js";
+import { nixEvalJson } from "../src/nix-run/nix-instantiate.js";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const cases = fileURLToPath(new URL("fixtures/lib-cases.nix", import.meta.url));
 const real = resolveLib("auto");
 const realFound = real.kind === "real";
 
-const libPath = (source: LibSource) =>
-  source.kind === "double" ? path(`${nixDir}lib-double.nix`) : source.nixpkgs === "<nixpkgs>" ? path("<nixpkgs/lib>") : path(`${source.nixpkgs}/lib`);
-
 async function runCases(source: LibSource): Promise<unknown> {
-  const expr = letIn([bind("lib", call(id("import"), libPath(source)))], call(id("import"), path(cases), attrs([inherit(["lib"])])));
-  const result = await nixEvalJson(expr);
+  const expr = letIn([bind("lib", importLib(source))], call(id("import"), path(cases), attrs([inherit(["lib"])])));
+  const result = await nixEvalJson({ expr });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }

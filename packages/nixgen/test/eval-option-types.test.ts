@@ -8,9 +8,9 @@ import { bind, call, id, letIn, list, path, print, raw, type NixExpr, type NixVa
 import { fitsNixosType, nixosOptionRows, parseNixosType, type NixosType } from "@homelab/schema";
 import { matchesWhole } from "../../schema/src/nixos/type-check.js";
 import { describe, expect, test } from "vitest";
-import { nixDir } from "../src/eval/batch.js";
-import { resolveLib } from "../src/eval/lib-source.js";
-import { nixEvalJson } from "../src/eval/nix-process.js";
+import { nixDir } from "../src/nix-run/nix-dir.js";
+import { resolveLib } from "../src/nix-run/lib-source.js";
+import { nixEvalJson } from "../src/nix-run/nix-instantiate.js";
 import { formatBindings, nixosStandIns, standInType } from "../src/eval/nixos-stand-ins.js";
 
 describe("nixosStandIns", () => {
@@ -171,7 +171,7 @@ const configured = resolveLib("auto");
 const realLib = configured.kind === "real" ? configured.nixpkgs : sharedLib;
 
 async function run(lib: NixExpr): Promise<boolean[]> {
-  const result = await nixEvalJson(verdicts(lib));
+  const result = await nixEvalJson({ expr: verdicts(lib) });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as boolean[];
 }

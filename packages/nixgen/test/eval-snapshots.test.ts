@@ -6,8 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { evalGenerated } from "../src/eval/eval-generated.js";
-import { libLabel, resolveLib } from "../src/eval/lib-source.js";
-import { fileKind } from "../src/eval/kinds.js";
+import { libLabel, resolveLib } from "../src/nix-run/lib-source.js";
 import { findOutputDirs } from "../src/eval/snapshots.js";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -36,7 +35,7 @@ describe(`generated/ evaluated with ${lib}`, () => {
       "generated/virtiofs": ["doc2", "igpu2"],
     };
     for (const root of roots) {
-      const nix = root.files.filter((path) => fileKind(path) !== undefined && fileKind(path) !== "machine");
+      const nix = root.files.filter((file) => file.kind !== "machine").map((file) => file.path);
       const want = [...nix.map((path) => `${path}.json`), ...(systems[root.name] ?? []).map((name) => `nixosConfigurations.${name}.json`)];
       const manifest = JSON.parse(await readFile(join(root.dir, ".eval/.nixgen-manifest.json"), "utf8")) as { files: string[] };
       expect(manifest.files).toEqual(want.sort());

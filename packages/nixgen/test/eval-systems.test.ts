@@ -8,11 +8,10 @@ import { fileURLToPath } from "node:url";
 import { attrs, bind, call, id, path } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
 import { nixosOptionRows } from "@homelab/schema";
-import { nixDir } from "../src/eval/batch.js";
 import { evalGenerated } from "../src/eval/eval-generated.js";
 import { evaluatePlanned } from "../src/eval/planned.js";
-import { libLabel, resolveLib } from "../src/eval/lib-source.js";
-import { nixEvalJson } from "../src/eval/nix-process.js";
+import { importLib, libLabel, resolveLib } from "../src/nix-run/lib-source.js";
+import { nixEvalJson } from "../src/nix-run/nix-instantiate.js";
 import { tempDir, writeFiles } from "./helpers/cli-run.js";
 
 const lib = resolveLib("auto");
@@ -230,7 +229,7 @@ describe("gen --eval: planned files, with the user's files from the output direc
 
 test("the stand-ins of agenix and proxmox-lxc.nix declare their options with the types of the NixOS option list", async () => {
   const fixture = fileURLToPath(new URL("fixtures/stand-in-option-types.nix", import.meta.url));
-  const result = await nixEvalJson(call(id("import"), path(fixture), attrs([bind("lib", call(id("import"), path(`${nixDir}lib-double.nix`)))])));
+  const result = await nixEvalJson({ expr: call(id("import"), path(fixture), attrs([bind("lib", importLib({ kind: "double" }))])) });
   if (!result.ok) throw new Error(result.error.message);
   const rows = nixosOptionRows().filter(
     ([name]) => (name.startsWith("age.") || name.startsWith("proxmoxLXC.")) && !name.startsWith("age.secrets.<name>"),

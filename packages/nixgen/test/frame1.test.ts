@@ -1,4 +1,4 @@
-// The frame1 example (seed 003) end to end: it validates, its output matches the golden files, every
+// The frame1 example end to end: it validates, its output matches the golden files, every
 // Nix file parses, and each secret is encrypted to exactly the admin and the machines that decrypt it.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

@@ -3,7 +3,7 @@
 // snapshot, pending changes, a cloud-init password). The round trip reads the generated
 // proxmox/lxc/<vmid>.conf files back with the same parser and hosts.nix through Nix, and compares
 // them key by key with the originals, never as text: Proxmox reorders keys and rewrites rootfs
-// (reference §5), and numbers mount points by slot, which the model orders bind mounts first.
+// (pve-container src/PVE/LXC/Config.pm), and numbers mount points by slot, which the model orders bind mounts first.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

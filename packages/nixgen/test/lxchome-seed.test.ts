@@ -1,5 +1,5 @@
-// Seed 000's acceptance test: the LXCHOME profile generated from examples/lxchome means exactly what
-// the seed's hand-written LXCHOME-config.nix means, evaluated by Nix against the same generated base.
+// The LXCHOME profile generated from examples/lxchome means exactly what
+// a hand-written LXCHOME-config.nix means, evaluated by Nix against the same generated base.
 import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -137,7 +137,7 @@ const cases: [name: string, { given: MachineInput; want: string }][] = [
     },
   ],
   [
-    "VM: QEMU guest profile, root on the disk labelled nixos, OVMF's ESP and systemd-boot, the SCSI disk driver, guest agent, and virtiofs shares mounted by mapping id and owned through tmpfiles (seed 001)",
+    "VM: QEMU guest profile, root on the disk labelled nixos, OVMF's ESP and systemd-boot, the SCSI disk driver, guest agent, and virtiofs shares mounted by mapping id and owned through tmpfiles",
     {
       given: {
         kind: "vm",

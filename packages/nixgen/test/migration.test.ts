@@ -38,7 +38,7 @@ const rollback = (old: string, hostname: string) => `
 
 const cases: [name: string, { given: HomelabConfigInput; want: string }][] = [
   [
-    "seed 001: a VM on a virtiofs share; share data goes into the mapping's path on its node, the rest is pulled by the VM",
+    "a VM on a virtiofs share; share data goes into the mapping's path on its node, the rest is pulled by the VM",
     {
       given: {
         proxmox: { nodes: { prom: { address: "root@192.168.1.12" } } },
@@ -148,7 +148,7 @@ ${rollback("doc1", "doc2")}`,
     },
   ],
   [
-    "seed 000: an LXC container with Docker; images by docker save/load, volumes by rsync; a new container without a predecessor",
+    "an LXC container with Docker; images by docker save/load, volumes by rsync; a new container without a predecessor",
     {
       given: {
         proxmox: { nodes: { pve: {} } },

@@ -1,4 +1,4 @@
-// hosts.nix is read by seed 001's OpenTofu set-up, which creates Proxmox VMs from it. Every example's
+// hosts.nix is read by an OpenTofu set-up (bpg/proxmox provider), which creates Proxmox VMs from it. Every example's
 // generated hosts.nix, and hosts.nix files for the cases that consumer treats specially, go through a
 // re-implementation of its reading (fixtures/opentofu/consumer.nix): each VM of the config must come
 // out as the VM it describes, and nothing else may.

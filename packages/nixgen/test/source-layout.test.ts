@@ -43,8 +43,7 @@ describe("@homelab/nixgen sources", () => {
   });
 
   test("no two files share a name (index.ts aside)", () => {
-    // eval/evaluate.ts and import/evaluate.ts are the two Nix runners that become one (issue 14, item 3).
-    const allowed = new Set(["index.ts", "evaluate.ts"]);
+    const allowed = new Set(["index.ts"]);
     const byName = new Map<string, string[]>();
     for (const file of files) byName.set(basename(file), [...(byName.get(basename(file)) ?? []), relative(nixgenSrc, file)]);
     expect([...byName].filter(([name, same]) => same.length > 1 && !allowed.has(name))).toEqual([]);

@@ -62,6 +62,9 @@ const plain = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/), fc.s
 // Numbers Nix cannot take as they are: past 2^53, not finite, fractions where integers are meant.
 const hostileNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(1e20, 2 ** 53 + 2, -0, 0.5, -1));
 
+// 300 per run; NIXGEN_PROPERTY_RUNS=5000 for a deeper search.
+const runs = Number(process.env["NIXGEN_PROPERTY_RUNS"] ?? 300);
+
 describe("validate and gen agree", async () => {
   const bases = await Promise.all(files.map(load));
   const sites = bases.map((base) => leafSites(base));
@@ -92,11 +95,36 @@ describe("validate and gen agree", async () => {
           expect(() => planValid(validation.config)).not.toThrow();
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs },
     );
     // About one mutant in ten is valid (hostile text is fine in a description, a comment, a Nix value):
     // enough that the property is not vacuous.
-    expect(accepted).toBeGreaterThan(10);
+    expect(accepted).toBeGreaterThan(runs / 50);
+  });
+
+  // Many string fields at once (3 to 8, hostile or plain): the mutants above change one or two, so a
+  // rule between fields (a mount point and its host path, a storage id and the volume it names) is
+  // reached mostly here.
+  test("whatever validate accepts with many string fields rewritten, gen generates without throwing", () => {
+    let accepted = 0;
+    const stringSites = bases.map((base) => leafSites(base).filter((path) => typeof valueAt(base, path) === "string"));
+    fc.assert(
+      fc.property(
+        fc.nat(bases.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.oneof(hostile, plain)), { minLength: 3, maxLength: 8 }),
+        (which, edits) => {
+          let input = bases[which];
+          const paths = stringSites[which] as ValuePath[];
+          for (const [pick, text] of edits) input = replaceAt(input, paths[pick % paths.length] as ValuePath, text);
+          const validation = validateConfig(input);
+          if (!validation.ok) return;
+          accepted++;
+          expect(() => planValid(validation.config)).not.toThrow();
+        },
+      ),
+      { numRuns: runs },
+    );
+    expect(accepted).toBeGreaterThan(0);
   });
 });
 

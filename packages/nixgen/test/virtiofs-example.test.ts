@@ -1,4 +1,4 @@
-// Seed 001's example: doc2 and igpu2 share the ZFS dataset nvmeprom/containers through the virtiofs
+// The virtiofs example: doc2 and igpu2 share the ZFS dataset nvmeprom/containers through the virtiofs
 // mapping `containers`. The whole plan must be valid Nix; the inventory, the storage script and the
 // runbook are checked against the committed golden files in generated/virtiofs (`pnpm gen` rewrites them).
 import { readFile } from "node:fs/promises";

@@ -38,7 +38,7 @@ const zodCodes = [
 ] as const satisfies readonly z.core.$ZodIssue["code"][];
 
 /** Raised by @homelab/nixgen: user files, and `nixgen import` (`import/<code>`). */
-const nixgenCodes = ["missing-user-file", "user-file-generated"] as const;
+const nixgenCodes = ["missing-user-file", "user-file-generated", "unrepresentable-value"] as const;
 const importCodes = [
   "base-keys", "default", "defaulted", "eval", "evaluated", "invalid", "lost", "machine", "machine-name", "mapping-path",
   "must-tell", "no-nix", "not-homelab", "not-identical", "not-pve", "pass-through", "pending", "profile-name", "proxmox",

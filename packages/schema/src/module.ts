@@ -1,4 +1,4 @@
-// Service modules in the `options.homelab.services.<name>` pattern (seed 003): typed options, the NixOS
+// Service modules in the `options.homelab.services.<name>` pattern (a service's options under `homelab.services.<name>`, its config behind `mkIf cfg.enable`): typed options, the NixOS
 // config they set when enabled, and what they add to shared lists (firewall, reverse-proxy routes).
 import { z } from "zod";
 import { name, nixValue } from "./primitives.js";

@@ -1,4 +1,4 @@
-// What hosts.nix's OpenTofu consumer (seed 001: it reads hosts.nix and creates each VM with the bpg
+// What hosts.nix's OpenTofu consumer (it reads hosts.nix and creates each VM with the bpg/proxmox
 // provider) needs beyond the machines: the node it creates every VM on and the address of its API.
 import type { HomelabConfig } from "./config.js";
 

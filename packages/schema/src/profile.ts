@@ -1,4 +1,4 @@
-// Profiles of a settings-driven profile system (seed 000): a base profile and profiles that extend it
+// Profiles of a settings-driven profile system (profiles/<Name>-config.nix with `systemSettings` and `userSettings`): a base profile and profiles that extend it
 // with a shallow `//`. Known keys are typed; any other key passes through as a Nix value.
 import { z } from "zod";
 import { commented, hostname, name, nixValue, port, stateVersion } from "./primitives.js";

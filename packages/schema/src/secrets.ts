@@ -1,4 +1,4 @@
-// The key registry and agenix secrets (seed 003). Each secret names exactly who may decrypt it, so
+// The key registry and agenix secrets (https://github.com/ryantm/agenix). Each secret names exactly who may decrypt it, so
 // `secrets/secrets.nix` encrypts it to those keys only.
 import { z } from "zod";
 import { name, nixValue, publicKey } from "./primitives.js";

@@ -1,4 +1,4 @@
-// Storage on the Proxmox side (seed 001): nodes, ZFS datasets and cluster directory mappings.
+// Storage on the Proxmox side (pvesm(5) storage, zfs(8) datasets, `pvesh create /cluster/mapping/dir`): nodes, ZFS datasets and cluster directory mappings.
 import { z } from "zod";
 import { hostAddressText, hostPath, mappingDescriptionText, mappingPath, proxmoxId, proxmoxNodeName, sshHost } from "./formats/fields.js";
 import { uid } from "./primitives.js";

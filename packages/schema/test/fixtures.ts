@@ -9,7 +9,7 @@ export const keys = {
   frame2: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIESQCiJnnukWV6kyCRB4J4j6RzfCSJ+X4+0XUXPY2DyF",
 };
 
-/** A Docker LXC container built from a profile that extends a base (seed 000). */
+/** A Docker LXC container built from a profile that extends a base. */
 export function lxcFixture(): HomelabConfigInput {
   return defineConfig({
     proxmox: { nodes: { pve: {} } },
@@ -54,7 +54,7 @@ export function lxcFixture(): HomelabConfigInput {
   });
 }
 
-/** A VM that mounts a cluster directory mapping over virtiofs (seed 001). */
+/** A VM that mounts a cluster directory mapping over virtiofs. */
 export function vmFixture(): HomelabConfigInput {
   return defineConfig({
     proxmox: { nodes: { prom: {}, prom2: { maintenance: true } }, templateVmid: 9000 },
@@ -108,7 +108,7 @@ const proxy = defineModule({
   firewall: { tcp: ["httpPort"] },
 });
 
-/** A machine running service modules with an agenix secret bound to an option (seed 003). */
+/** A machine running service modules with an agenix secret bound to an option. */
 export function frameFixture(): HomelabConfigInput {
   return defineConfig({
     keys: {

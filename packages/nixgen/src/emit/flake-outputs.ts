@@ -3,13 +3,13 @@
 import { attrs, bind, call, fn, inherit, list, path, printFile, ref, type NixExpr, type NixValue } from "@homelab/nix";
 import type { HomelabConfig, Machine } from "@homelab/schema";
 import { headerLines } from "./header.js";
-import { profileConfigPath } from "./profile-config.js";
+import { flakeOutputsPath, machineConfigPath, profileConfigPath } from "./output-layout.js";
 import type { Emitter } from "./types.js";
 
 export const emitFlakeOutputs: Emitter = (ctx) =>
   Object.keys(ctx.config.machines).length === 0
     ? []
-    : [{ path: "flake-outputs.nix", content: printFile(flakeOutputsExpr(ctx.config), { header: headerLines(ctx) }) }];
+    : [{ path: flakeOutputsPath, content: printFile(flakeOutputsExpr(ctx.config), { header: headerLines(ctx) }) }];
 
 /**
  * ```nix
@@ -28,7 +28,7 @@ export const emitFlakeOutputs: Emitter = (ctx) =>
 export function flakeOutputsExpr(config: HomelabConfig): NixExpr {
   const machines = Object.entries(config.machines);
   const systems = attrs(machines.map(([name, machine]) => bind(name, nixosSystem(name, machine))));
-  // The profile registration of seed 000's flake: one line per profile a machine is built from.
+  // The profile registration of the profile system's flake: one line per profile a machine is built from.
   const profiles = [...new Set(machines.flatMap(([, machine]) => (machine.profile === undefined ? [] : [machine.profile])))];
   return fn(
     ["nixpkgs"],
@@ -53,7 +53,7 @@ function nixosSystem(name: string, machine: Machine): NixExpr {
     attrs([
       bind("system", machine.system),
       bind("specialArgs", attrs([inherit(["inputs"]), ...settings])),
-      bind("modules", list([...inputModules(machine), path(`./machines/${name}/default.nix`)])),
+      bind("modules", list([...inputModules(machine), path(`./${machineConfigPath(name)}`)])),
     ]),
   );
 }

@@ -1,5 +1,5 @@
 // hosts.nix: the inventory of every machine, read by the flake, SSH tooling and the OpenTofu setup that
-// creates the VMs (seed 001 tracks virtiofs shares here as `proxmox.virtiofs`). Shared key lists are
+// creates the VMs (it reads virtiofs shares here, as `proxmox.virtiofs`). Shared key lists are
 // `let` bindings referenced by name, as in the real file; names starting with `_` hold metadata.
 // What the model has no field for (an imported hosts.nix's sshAlias, homeFile, …) comes from the
 // `inventory` pass-through of the machine and of the config (see inventory.ts).
@@ -10,6 +10,7 @@ import { attrs, bind, concat, id, letIn, list, path, printFile, type BindingNode
 import { keyKind, managedMappings, openTofuHost, openTofuNode, PASSTHROUGH } from "@homelab/schema/internal";
 import { resolveProfile, wholeGiB, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
 import { headerLines } from "./header.js";
+import { hostsPath, machineConfigPath } from "./output-layout.js";
 import { omittedIn, withInventory } from "./inventory.js";
 import { resolveKeys } from "./keys.js";
 import type { Emitter } from "./types.js";
@@ -17,7 +18,7 @@ import type { Emitter } from "./types.js";
 export const emitHosts: Emitter = (ctx) =>
   Object.keys(ctx.config.machines).length === 0
     ? []
-    : [{ path: "hosts.nix", content: printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
+    : [{ path: hostsPath, content: printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
 
 /**
  * ```nix
@@ -60,7 +61,7 @@ function primaryUser(machine: Machine): string | undefined {
   return (users.find(([, user]) => user.admin) ?? users[0])?.[0];
 }
 
-/** The primary user, or for a profile-built machine (seed 000) its profile's `username`. */
+/** The primary user, or for a profile-built machine its profile's `username`. */
 export function loginUser(config: HomelabConfig, machine: Machine): string | undefined {
   const user = primaryUser(machine);
   if (user !== undefined || machine.profile === undefined) return user;
@@ -77,7 +78,7 @@ function hostEntry(config: HomelabConfig, name: string, machine: Machine): NixEx
   const user = loginUser(config, machine);
   const keys = keyEntries(machine);
   const entry = [
-    bind("configurationFile", path(`./machines/${name}/default.nix`)),
+    bind("configurationFile", path(`./${machineConfigPath(name)}`)),
     bind("hostname", machine.hostname),
     bind("system", machine.system),
     bind("kind", machine.kind),

@@ -1,4 +1,4 @@
-// profiles/<dir>/enhancements.nix: the module that gives seed 000's proposed LXC profile keys
+// profiles/<dir>/enhancements.nix: the module that gives the profile system's proposed LXC profile keys
 // (journald*, nfsServerEnable, nfsExports) an effect. In the real profile system nothing reads them,
 // so without this module they would do nothing. Every key is read with a fallback, so a profile that
 // sets none of them (LXCtemplate, LXCplane) builds exactly as before, apart from store optimisation.

@@ -155,7 +155,7 @@ function netN(network: LxcMachine["proxmox"]["network"], index: number, field: s
   ]);
 }
 
-/** In the order seed 000 writes them; `mount` takes `;`-separated file system types. */
+/** In the order pct(1) lists them; `mount` takes `;`-separated file system types. */
 function features(wanted: LxcMachine["proxmox"]["features"]): string | undefined {
   const on = [
     ...(wanted.nesting ? ["nesting=1"] : []),

@@ -1,4 +1,4 @@
-// machines/<name>/default.nix: the NixOS module of one machine, in the order people read it (seed 003):
+// machines/<name>/default.nix: the NixOS module of one machine, in the order people read it:
 // imports, the base system, agenix secrets, containers and mounts, extra settings, then one
 // `homelab.services.<name>` block per service it runs, holding only the overrides.
 import {
@@ -20,6 +20,7 @@ import { dottedEntries, mergeBindings, splitPath, type PathEntry } from "./attr-
 import { headerLines } from "./header.js";
 import { resolveKeys } from "./keys.js";
 import { lxcProfileDirs } from "./lxc-enhancements.js";
+import { machineConfigPath, serviceModulePath } from "./output-layout.js";
 import { packageRef, withPkgs } from "./package-ref.js";
 import { platform, usesModulesPath } from "./platform.js";
 import type { Emitter } from "./types.js";
@@ -29,7 +30,7 @@ const MODULE_ARGUMENTS: ReadonlySet<string> = new Set(["config", "lib", "pkgs", 
 
 export const emitMachineConfigs: Emitter = (ctx) =>
   Object.entries(ctx.config.machines).map(([name, machine]) => ({
-    path: `machines/${name}/default.nix`,
+    path: machineConfigPath(name),
     content: printFile(machineExpr(ctx.config, machine), { header: headerLines(ctx) }),
   }));
 
@@ -68,7 +69,7 @@ function imports(config: HomelabConfig, machine: Machine): NixValue[] {
       : [];
   const modules = Object.keys(config.modules)
     .sort()
-    .map((name) => path(`../../modules/services/${name}.nix`));
+    .map((name) => path(`../../${serviceModulePath(name)}`));
   return [...boot, ...own, ...profile, ...enhancements, ...modules];
 }
 
@@ -138,7 +139,7 @@ function containers(machine: Machine): PathEntry[] {
   ];
 }
 
-/** The QEMU guest agent and virtiofs shares, mounted by mapping id and owned through tmpfiles (seed 001). */
+/** The QEMU guest agent and virtiofs shares, mounted by mapping id and owned through tmpfiles. */
 function guestMounts(machine: Machine): PathEntry[] {
   if (machine.kind !== "vm") return [];
   const entries: PathEntry[] = [];

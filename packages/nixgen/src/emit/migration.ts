@@ -1,7 +1,6 @@
-// MIGRATION.md: the seeds' plans as a checklist with this homelab's names, ids, paths and commands —
-// storage first (seed 001 steps 1–2 and the maintenance node), then per machine: create it (seed 000
-// phase 1), move the data (seed 000 phase 5, seed 001 step 6), switch DNS/DHCP, test (seed 000 phase 6)
-// and how to roll back. Only machines that replace another one, and LXC containers to create, appear.
+// MIGRATION.md: the migration plan as a checklist with this homelab's names, ids, paths and commands —
+// storage first (datasets, directory mappings, the maintenance node), then per machine: create it,
+// move the data, switch DNS/DHCP, test, and how to roll back. Only machines that replace another one, and LXC containers to create, appear.
 import { managedMappings } from "@homelab/schema/internal";
 import { resolveProfile, type HomelabConfig, type LxcMachine, type Machine, type VmMachine } from "@homelab/schema";
 import { shellWord } from "../text/escape.js";
@@ -76,7 +75,7 @@ function storageView(config: HomelabConfig) {
   };
 }
 
-/** Seed 001's golden path: sync the main node's path to the maintenance node, move the VMs offline, reverse after. */
+/** Moving a node's storage: sync the main node's path to the maintenance node, move the VMs offline, reverse after. */
 function maintenanceView(config: HomelabConfig, node: string, commands: Rendered) {
   const target = sshTarget(config.proxmox.nodes[node]?.address ?? node);
   const targetStorage = config.proxmox.nodes[node]?.storage;
@@ -100,7 +99,7 @@ function maintenanceView(config: HomelabConfig, node: string, commands: Rendered
       name,
       vmid: vm.proxmox.vmid,
       where: `On ${nodeLabel(config, vm.proxmox.node)}`,
-      // Local disks move only to a storage the target node has (reference §5).
+      // Local disks move only to a storage the target node has (`qm migrate --targetstorage`, qm(1)).
       targetStorage: targetStorage !== undefined && targetStorage !== vm.proxmox.storage ? targetStorage : undefined,
     })),
   };
@@ -156,7 +155,7 @@ function lxcView(config: HomelabConfig, name: string, machine: LxcMachine) {
     conf: lxcConfPath(settings),
     script: lxcScriptPath(settings),
     configCheck: `pct config ${settings.vmid}`,
-    // Unprivileged containers see host uid 101000 as their uid 1000 (reference §4).
+    // Unprivileged containers see host uid 101000 as their uid 1000 (the default `lxc.idmap` of pct(1), "Unprivileged Containers").
     uidShift: !machine.proxmox.privileged && machine.proxmox.bindMounts.length > 0,
   };
 }
@@ -184,7 +183,7 @@ function vmView(machine: VmMachine) {
 
 /**
  * The rsync commands of the data move, grouped by where they run. A path under a VM's virtiofs share goes
- * straight into the mapping's directory on the VM's node, under the old host's name (seed 001 step 6:
+ * straight into the mapping's directory on the VM's node, under the old host's name (
  * `/nvmeprom/containers/doc1/`); anything else is pulled by the new machine itself.
  */
 function copies(config: HomelabConfig, machine: Machine, old: string): Copies[] {
@@ -244,7 +243,7 @@ function shareOf(machine: VmMachine, path: string): VmMachine["proxmox"]["virtio
   );
 }
 
-/** Docker or Podman, set on the machine or (seed 000) by its profile's `dockerEnable`. */
+/** Docker or Podman, set on the machine or by its profile's `dockerEnable`. */
 function containerRuntime(config: HomelabConfig, machine: Machine): "docker" | "podman" | undefined {
   if (machine.docker) return "docker";
   if (machine.podman) return "podman";

@@ -1,4 +1,4 @@
-// profiles/<Name>-config.nix: one settings file per profile of the profile system (seed 000). A base
+// profiles/<Name>-config.nix: one settings file per profile of the profile system. A base
 // profile is a plain `{ systemSettings; userSettings; }`; a profile that extends another imports it and
 // overrides with a shallow `//`, appending to the base's lists where the config says `{ extend }`.
 import {
@@ -25,6 +25,7 @@ import { isCommentedGroup, isMergeableList, listMerge, settingsSections, type Se
 import type { ListEntry, MergeableList, Profile } from "@homelab/schema";
 import { packageRef, withPkgs } from "./package-ref.js";
 import { headerLines } from "./header.js";
+import { profileConfigFile, profileConfigPath } from "./output-layout.js";
 import type { Emitter } from "./types.js";
 
 export const emitProfileConfigs: Emitter = (ctx) =>
@@ -32,14 +33,6 @@ export const emitProfileConfigs: Emitter = (ctx) =>
     path: profileConfigPath(name),
     content: printFile(profileConfigExpr(profile), { header: [...headerLines(ctx), ...descriptionLines(profile)] }),
   }));
-
-export function profileConfigPath(name: string): string {
-  return `profiles/${configFileName(name)}`;
-}
-
-function configFileName(name: string): string {
-  return `${name}-config.nix`;
-}
 
 /** The description reads as the file's own comment, below the generated header and a `#` spacer. */
 function descriptionLines(profile: Profile): string[] {
@@ -70,7 +63,7 @@ export function profileConfigExpr(profile: Profile): NixExpr {
   const extra = Object.entries(profile.extra ?? {}).map(([key, value]) => bind(key, value));
   const body = attrs([...sections, ...extra]);
   if (profile.extends === undefined) return body;
-  return letIn([bind("base", call(id("import"), path(`./${configFileName(profile.extends)}`)))], body);
+  return letIn([bind("base", call(id("import"), path(`./${profileConfigFile(profile.extends)}`)))], body);
 }
 
 function baseSettings(section: SettingsSection, key?: string): NixExpr {

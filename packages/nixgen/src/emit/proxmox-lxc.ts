@@ -1,4 +1,4 @@
-// proxmox/lxc/<vmid>.conf and proxmox/lxc/<vmid>-create.sh for each LXC container (seed 000 phase 1):
+// proxmox/lxc/<vmid>.conf and proxmox/lxc/<vmid>-create.sh for each LXC container (pct(1) `pct create`, /etc/pve/lxc/<vmid>.conf):
 // the container config Proxmox keeps, and the `pct` commands that make it.
 import type { HomelabConfig, LxcMachine } from "@homelab/schema";
 import { render, renderBlock, type Rendered } from "../text/render.js";

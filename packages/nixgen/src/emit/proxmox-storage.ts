@@ -1,4 +1,4 @@
-// proxmox/storage.sh (seed 001 steps 1–2 and the maintenance node): ZFS datasets, the cluster directory
+// proxmox/storage.sh (the storage steps of a migration, and the maintenance node): ZFS datasets, the cluster directory
 // mappings VMs share over virtiofs, and each maintenance node's paths. The commands run on different
 // nodes at different times, so the script runs one step per call (`storage.sh prom`), in order.
 //

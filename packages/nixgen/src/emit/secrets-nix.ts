@@ -5,6 +5,7 @@ import { bind, concat, id, letIn, list, printFile, attrs, type NixExpr } from "@
 import { keyKind, reachableKeyNames } from "@homelab/schema/internal";
 import type { HomelabConfig, Keys } from "@homelab/schema";
 import { headerLines } from "./header.js";
+import { secretsPath } from "./output-layout.js";
 
 import type { Emitter } from "./types.js";
 
@@ -13,7 +14,7 @@ export const emitSecretsNix: Emitter = (ctx) =>
     ? []
     : [
         {
-          path: "secrets/secrets.nix",
+          path: secretsPath,
           // No width limit: a key binding must stay on one line, however long the key, for the scripts that rewrite it.
           content: printFile(secretsNixExpr(ctx.config), { header: headerLines(ctx), width: Number.POSITIVE_INFINITY }),
         },

@@ -1,16 +1,17 @@
 // modules/services/<name>.nix: one NixOS module per service in the `options.homelab.services.<name>`
-// pattern (seed 003). Machines import every module and enable the ones they run, so everything a
+// pattern. Machines import every module and enable the ones they run, so everything a
 // module sets sits behind `lib.mkIf cfg.enable`.
 import { bind, call, fn, id, letIn, printFile, ref, select, str, attrs, type NixExpr, type NixValue } from "@homelab/nix";
 import type { ServiceModule } from "@homelab/schema";
 import { dottedEntries, mergeBindings, splitPath, type PathEntry } from "./attr-paths.js";
 import { headerLines } from "./header.js";
+import { serviceModulePath } from "./output-layout.js";
 import { mkOption, optionsExpr } from "./module-options.js";
 import type { Emitter } from "./types.js";
 
 export const emitServiceModules: Emitter = (ctx) =>
   Object.entries(ctx.config.modules).map(([name, module]) => ({
-    path: `modules/services/${name}.nix`,
+    path: serviceModulePath(name),
     content: printFile(serviceModuleExpr(name, module), { header: headerLines(ctx) }),
   }));
 

@@ -70,7 +70,7 @@ export function moduleStarter(name: string, source: string): string {
   });
 }
 
-// Profile settings a profile system's module turns into NixOS options (seed 000's profiles/*/configuration.nix).
+// Profile settings a profile system's module turns into NixOS options (profiles/*/configuration.nix).
 const systemOptions: readonly (readonly [key: string, option: readonly string[]])[] = [
   ["hostname", ["networking", "hostName"]],
   ["systemStateVersion", ["system", "stateVersion"]],

@@ -69,7 +69,7 @@ function machineFiles(name: string, machine: Machine, source: string): UserFile[
   return files;
 }
 
-/** The profile system's `configuration.nix` (seed 000's profiles/<profile>/), one per system in use. */
+/** The profile system's `configuration.nix` (profiles/<profile>/configuration.nix), one per system in use. */
 function profileSystemFiles(config: HomelabConfig, source: string): UserFile[] {
   const bySystem = new Map<string, { machine: string; profiles: string[] }>();
   for (const [name, machine] of Object.entries(config.machines)) {

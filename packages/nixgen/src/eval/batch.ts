@@ -11,13 +11,10 @@
 // }
 // ```
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { attrs, bind, call, id, inherit, letIn, path, select, type NixExpr } from "@homelab/nix";
+import { importLib, type LibSource } from "../nix-run/lib-source.js";
+import { nixDir } from "../nix-run/nix-dir.js";
 import type { EvalKind } from "./kinds.js";
-import type { LibSource } from "./lib-source.js";
-
-/** nix/ beside dist/ and src/: shipped with the package, read at run time. */
-export const nixDir = fileURLToPath(new URL("../../nix/", import.meta.url));
 
 export interface BatchEntry {
   /** The name the result comes back under. */
@@ -42,15 +39,9 @@ export interface BatchContext {
 }
 
 export function batchExpression(entries: readonly BatchEntry[], context: BatchContext): NixExpr {
-  const lib =
-    context.lib.kind === "double"
-      ? path(join(nixDir, "lib-double.nix"))
-      : context.lib.nixpkgs === "<nixpkgs>"
-        ? path("<nixpkgs/lib>")
-        : path(join(context.lib.nixpkgs, "lib"));
   return letIn(
     [
-      bind("lib", call(id("import"), lib)),
+      bind("lib", importLib(context.lib)),
       bind(
         "nixgen",
         call(

@@ -1,7 +1,7 @@
 // `nixgen eval` as one call: evaluate every generated Nix file under a directory in one Nix process,
 // then compare what each evaluates to with its `.eval/` snapshot, or (`update`) rewrite the snapshots.
 import type { FileChange } from "../write/diff-tree.js";
-import { evaluateRoots, type EvalOptions, type EvalRoot, type Evaluation } from "./evaluate.js";
+import { evaluateRoots, type EvalOptions, type EvalRoot, type Evaluation } from "./evaluate-roots.js";
 import { findOutputDirs, syncSnapshots } from "./snapshots.js";
 
 export interface EvalCheckOptions extends EvalOptions {

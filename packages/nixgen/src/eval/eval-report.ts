@@ -4,7 +4,7 @@ import type { Stream } from "../stream.js";
 import { errorLine } from "../run-report.js";
 import type { FileChange } from "../write/diff-tree.js";
 import { manifestPath } from "../write/manifest.js";
-import type { FileFailure } from "./evaluate.js";
+import type { FileFailure } from "./evaluate-roots.js";
 import { snapshotDir, snapshotSource } from "./snapshots.js";
 
 export function failureReport(stream: Stream, failure: FileFailure): string {

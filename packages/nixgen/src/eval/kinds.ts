@@ -1,30 +1,22 @@
-// Which kind of Nix file a generated path holds, from where emitters put it. The kind decides what
-// the file is evaluated to (nix/eval.nix has one function per kind).
-
-export type FileKind = "profile" | "data" | "flake" | "machine" | "module";
+// What each entry of an evaluation batch evaluates to: nix/eval.nix has one function per kind.
+import type { FileKind } from "../emit/output-layout.js";
 
 /**
- * What one entry of a batch evaluates: a file of a kind, `systems` (the names and files of a flake's
- * `nixosConfigurations`) or `system` (one of them as a whole).
+ * A file's function in nix/eval.nix (hosts.nix and secrets.nix are both plain `data`), `systems`
+ * (the names and files of a flake's `nixosConfigurations`) or `system` (one of them as a whole).
  */
-export type EvalKind = FileKind | "systems" | "system";
+export type EvalKind = "profile" | "data" | "flake" | "machine" | "module" | "systems" | "system";
+
+export const evalKindOf: Readonly<Record<FileKind, EvalKind>> = {
+  hosts: "data",
+  secrets: "data",
+  profile: "profile",
+  flake: "flake",
+  machine: "machine",
+  module: "module",
+};
 
 /** How reports and `.eval/` name the evaluation of one nixosConfiguration. */
 export const systemPath = (name: string): string => `nixosConfigurations.${name}`;
 
 export const isSystemPath = (path: string): boolean => path.startsWith("nixosConfigurations.") && !path.includes("/");
-
-/**
- * `profiles/X.nix` → profile; `hosts.nix`, `secrets/secrets.nix` → data; `flake-outputs.nix` → flake;
- * `machines/X/default.nix` → machine; any other `.nix` file is a NixOS module (`modules/services/*.nix`,
- * `profiles/proxmox-lxc/enhancements.nix`). Files that are not Nix have no kind.
- */
-export function fileKind(path: string): FileKind | undefined {
-  if (!path.endsWith(".nix")) return undefined;
-  const segments = path.split("/");
-  if (path === "flake-outputs.nix") return "flake";
-  if (path === "hosts.nix" || path === "secrets/secrets.nix") return "data";
-  if (segments.length === 2 && segments[0] === "profiles") return "profile";
-  if (segments.length === 3 && segments[0] === "machines" && segments[2] === "default.nix") return "machine";
-  return "module";
-}

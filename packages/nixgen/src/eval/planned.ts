@@ -3,12 +3,12 @@
 // keeps beside the generated ones (hardware.nix, a profile system, `.age` files) are linked in from
 // the output directory, as the systems import them there; only those the config declares, so an
 // undeclared one is as missing here as it would be on a fresh clone.
-import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, stat, symlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { kindFromPath } from "../emit/output-layout.js";
 import type { GeneratedFile } from "../emit/types.js";
-import { evaluateRoots, type EvalOptions, type Evaluation } from "./evaluate.js";
-import { fileKind } from "./kinds.js";
+import { withTempTree } from "../nix-run/temp-tree.js";
+import { evaluateRoots, type EvalOptions, type Evaluation } from "./evaluate-roots.js";
 
 export interface PlannedOutput {
   /** The output directory as reports name it (`generated/frame1`). */
@@ -21,24 +21,25 @@ export interface PlannedOutput {
 }
 
 export async function evaluatePlanned(outputs: readonly PlannedOutput[], options: EvalOptions = {}): Promise<Evaluation> {
-  const scratch = await mkdtemp(join(tmpdir(), "nixgen-eval-"));
-  try {
+  const nix = outputs.map((output) =>
+    output.files.flatMap((file) => {
+      const kind = kindFromPath(file.path);
+      return kind === undefined ? [] : [{ file, kind }];
+    }),
+  );
+  // Output `i` goes to the scratch tree's directory `i`.
+  const tree = nix.flatMap((files, index) => files.map(({ file }) => ({ path: `${index}/${file.path}`, content: file.content })));
+  return withTempTree("eval", tree, async (scratch) => {
     const roots = await Promise.all(
       outputs.map(async (output, index) => {
         const dir = join(scratch, String(index));
-        const nix = output.files.filter((file) => fileKind(file.path) !== undefined);
-        for (const file of nix) {
-          await mkdir(dirname(join(dir, file.path)), { recursive: true });
-          await writeFile(join(dir, file.path), file.content);
-        }
+        await mkdir(dir, { recursive: true });
         if (output.dir !== undefined) await linkUserFiles(output.dir, dir, output.userFiles ?? []);
-        return { name: output.name, dir, files: nix.map((file) => file.path) };
+        return { name: output.name, dir, files: (nix[index] ?? []).map(({ file, kind }) => ({ path: file.path, kind })) };
       }),
     );
-    return await evaluateRoots(roots, options);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+    return evaluateRoots(roots, options);
+  });
 }
 
 /** Links the user's files that exist in `from` into `to`; a missing one stays missing, for Nix to name. */

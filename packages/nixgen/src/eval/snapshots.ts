@@ -8,7 +8,8 @@ import type { GeneratedFile } from "../emit/types.js";
 import type { FileChange } from "../write/diff-tree.js";
 import { manifestPath, parseManifest } from "../write/manifest.js";
 import { syncOutput } from "../write/sync.js";
-import type { EvalRoot } from "./evaluate.js";
+import { kindFromPath } from "../emit/output-layout.js";
+import type { EvalRoot } from "./evaluate-roots.js";
 import { isSystemPath } from "./kinds.js";
 
 export const snapshotDir = ".eval";
@@ -54,5 +55,9 @@ async function outputDir(dir: string, cwd: string): Promise<EvalRoot | undefined
   const text = await readFile(where, "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
   const name = relative(cwd, dir).split(sep).join("/") || ".";
-  return { name, dir, files: parseManifest(text, where) };
+  const files = parseManifest(text, where).flatMap((path) => {
+    const kind = kindFromPath(path);
+    return kind === undefined ? [] : [{ path, kind }];
+  });
+  return { name, dir, files };
 }

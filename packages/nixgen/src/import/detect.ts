@@ -1,21 +1,23 @@
 // Which kind of homelab file an evaluated value is, told by its shape: agenix rules have only
 // `"<name>.age"` attributes, a profile has `systemSettings` or `userSettings`, and a hosts.nix maps
 // names to machines (attribute sets), with `_`-prefixed metadata beside them.
+import type { FileKind } from "../emit/output-layout.js";
 import { describe, isAttrs, type NixData } from "./nix-data.js";
 
-export type FileKind = "hosts" | "profile" | "secrets";
+/** The kinds of file `import` reads. */
+export type ImportKind = Extract<FileKind, "hosts" | "profile" | "secrets">;
 
 // Most specific first: a profile's systemSettings would pass for a machine (it has a hostname).
-const detectionOrder: readonly FileKind[] = ["secrets", "profile", "hosts"];
+const detectionOrder: readonly ImportKind[] = ["secrets", "profile", "hosts"];
 
-const shapes: Record<FileKind, string> = {
+const shapes: Record<ImportKind, string> = {
   hosts: "a hosts.nix (machines by name: { doc2 = { hostname = …; proxmox = { … }; }; })",
   profile: "a profile ({ systemSettings = { … }; userSettings = { … }; })",
   secrets: 'an agenix secrets.nix ({ "<name>.age".publicKeys = [ … ]; })',
 };
 
 /** The kind of `value`, or why it is none: the message says what it is and what was expected. */
-export function detectKind(value: NixData, wanted: FileKind | "auto"): FileKind | { readonly problem: string } {
+export function detectKind(value: NixData, wanted: ImportKind | "auto"): ImportKind | { readonly problem: string } {
   const kinds = wanted === "auto" ? detectionOrder : [wanted];
   // A kind the user named is taken at its word: its mapper says precisely what does not fit.
   const found = wanted === "auto" ? kinds.find((kind) => looksLike[kind](value)) : isAttrs(value) ? wanted : undefined;
@@ -24,7 +26,7 @@ export function detectKind(value: NixData, wanted: FileKind | "auto"): FileKind 
   return { problem: `evaluates to ${describe(value)}${isAttrs(value) ? " of another shape" : ""}, not ${expected}` };
 }
 
-const looksLike: Record<FileKind, (value: NixData) => boolean> = {
+const looksLike: Record<ImportKind, (value: NixData) => boolean> = {
   secrets: (value) => {
     if (!isAttrs(value)) return false;
     const names = Object.keys(value);

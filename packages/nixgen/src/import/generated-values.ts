@@ -1,10 +1,9 @@
 // What the files generated from the imported config evaluate to, read the same way as the imported
 // files (nix/import-evaluate.nix), so that the two can be compared value for value.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { GeneratedFile } from "../emit/types.js";
-import { evaluateFile } from "./evaluate.js";
+import { withTempTree } from "../nix-run/temp-tree.js";
+import { evaluateFile } from "./evaluate-file.js";
 import { packageTree } from "./load-files.js";
 import type { NixData } from "./nix-data.js";
 import { scanSource } from "./nix-scan.js";
@@ -14,12 +13,7 @@ export async function generatedValues(
   files: readonly GeneratedFile[],
   wanted: readonly string[],
 ): Promise<Map<string, NixData>> {
-  const root = await mkdtemp(join(tmpdir(), "nixgen-import-"));
-  try {
-    for (const file of files) {
-      await mkdir(dirname(join(root, file.path)), { recursive: true });
-      await writeFile(join(root, file.path), file.content);
-    }
+  return withTempTree("import", files, async (root) => {
     const values = new Map<string, NixData>();
     for (const path of wanted) {
       const file = files.find((candidate) => candidate.path === path);
@@ -31,7 +25,5 @@ export async function generatedValues(
       values.set(path, (await evaluateFile({ file: absolute, display: `generated ${path}` }, { packages, known })).value);
     }
     return values;
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 }

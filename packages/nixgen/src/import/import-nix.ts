@@ -7,13 +7,14 @@ import { formatValuePath, importedFiles } from "@homelab/nix";
 import { issue } from "@homelab/schema/internal";
 import type { HomelabConfigInput, Issue, ProfileInput, SecretInput } from "@homelab/schema";
 import { InvalidConfigError, plan } from "../plan.js";
-import type { FileKind } from "./detect.js";
-import { evaluateLets } from "./evaluate.js";
+import { hostsPath, profileConfigPath, profileNameOf, secretsPath } from "../emit/output-layout.js";
+import type { ImportKind } from "./detect.js";
+import { evaluateLets } from "./evaluate-file.js";
 import { ImportError, IssueLog, type FileIssues } from "./issues.js";
 import { KeyRegistry } from "./key-registry.js";
 import { loadFiles, type LoadedFile } from "./load-files.js";
 import { mapHosts, type HostsImport, type MappingPaths } from "./map-hosts.js";
-import { mapProfile, profileName } from "./map-profile.js";
+import { mapProfile } from "./map-profile.js";
 import { mapSecrets } from "./map-secrets.js";
 import { differences, isAttrs, type NixAttrs, type NixData } from "./nix-data.js";
 import { generatedValues } from "./generated-values.js";
@@ -21,7 +22,7 @@ import { applyInventory, inventoryReport, reconcileHosts } from "./reconcile-hos
 
 export interface ImportOptions {
   /** What the files are; `auto` (the default) tells each by its shape. */
-  readonly as?: FileKind | "auto";
+  readonly as?: ImportKind | "auto";
   /** Directory relative file names are resolved against (default: the process's). */
   readonly cwd?: string;
   /** Host paths of virtiofs directory mappings that hosts.nix does not give: id → node → path. */
@@ -38,11 +39,11 @@ export interface ImportResult {
 }
 
 /** Where the generated counterpart of each kind of imported file lands. */
-const generatedPath = {
-  hosts: () => "hosts.nix",
-  secrets: () => "secrets/secrets.nix",
-  profile: (file: string) => `profiles/${profileName(file)}-config.nix`,
-} as const;
+const generatedPath: Readonly<Record<ImportKind, (file: string) => string>> = {
+  hosts: () => hostsPath,
+  secrets: () => secretsPath,
+  profile: (file) => profileConfigPath(profileNameOf(file)),
+};
 
 const CONFIG = "the imported config";
 
@@ -149,7 +150,7 @@ function mapProfiles(
   // Bases first: a profile is written after the one it extends, as a reader would look them up.
   const ordered = [...profiles].sort((a, b) => depth(a, loaded) - depth(b, loaded));
   for (const file of ordered) {
-    const name = profileName(file.file);
+    const name = profileNameOf(file.file);
     if (Object.hasOwn(mapped, name)) {
       log.error(file.display, "profile-name", [], `another imported file is also the profile ${name}`);
       continue;
@@ -163,7 +164,7 @@ function mapProfiles(
         scan: file.scan,
         ...(base === undefined
           ? {}
-          : { base: { name: profileName(base.file), value: base.evaluation.value as NixAttrs } }),
+          : { base: { name: profileNameOf(base.file), value: base.evaluation.value as NixAttrs } }),
         ...(file.evaluation.own === undefined ? {} : { own: file.evaluation.own }),
       },
       log,
@@ -209,7 +210,7 @@ async function withPassThrough(
   hosts: LoadedFile,
   log: IssueLog,
 ): Promise<HomelabConfigInput> {
-  const generated = (await generatedValues(planConfig(config).files, ["hosts.nix"])).get("hosts.nix");
+  const generated = (await generatedValues(planConfig(config).files, [hostsPath])).get(hostsPath);
   if (!isAttrs(generated)) return config;
   const inventory = reconcileHosts(hosts.evaluation.value as NixAttrs, generated, config.machines ?? {}, hosts.scan);
   for (const found of inventoryReport(inventory)) log.add(hosts.display, found.code, found.path, found.message);

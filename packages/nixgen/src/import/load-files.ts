@@ -3,8 +3,9 @@
 // extending profile can only become typed next to the profile it extends.
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
-import { detectKind, type FileKind } from "./detect.js";
-import { evaluateFile, type Evaluation, type PackageTree } from "./evaluate.js";
+import { isProfileConfigFile } from "../emit/output-layout.js";
+import { detectKind, type ImportKind } from "./detect.js";
+import { evaluateFile, type FileValue, type PackageTree } from "./evaluate-file.js";
 import { fileError, ImportError } from "./issues.js";
 import { NixLexError } from "./nix-tokens.js";
 import { scanSource, type SourceScan } from "./nix-scan.js";
@@ -16,13 +17,13 @@ export interface LoadedFile {
   readonly display: string;
   readonly source: string;
   readonly scan: SourceScan | undefined;
-  readonly kind: FileKind;
-  readonly evaluation: Evaluation;
+  readonly kind: ImportKind;
+  readonly evaluation: FileValue;
   /** A profile's base: the absolute path of the profile file it imports. */
   readonly base?: string;
 }
 
-export async function loadFiles(files: readonly string[], as: FileKind | "auto", cwd: string): Promise<LoadedFile[]> {
+export async function loadFiles(files: readonly string[], as: ImportKind | "auto", cwd: string): Promise<LoadedFile[]> {
   const loaded: LoadedFile[] = [];
   // Named relative to the working directory, whatever was typed: messages and the config's header
   // must not depend on where the repository lives.
@@ -41,7 +42,7 @@ export async function loadFiles(files: readonly string[], as: FileKind | "auto",
 async function loadFile(
   file: string,
   display: string,
-  as: FileKind | "auto",
+  as: ImportKind | "auto",
   given: readonly string[],
 ): Promise<LoadedFile> {
   const source = await readSource(file, display);
@@ -93,7 +94,7 @@ async function baseImport(scan: SourceScan, dir: string, packages: PackageTree):
   const imports = [
     ...new Set(scan.imports.filter((path) => /^\.\.?\/.*\.nix$/.test(path)).map((path) => resolve(dir, path))),
   ];
-  const profiles = imports.filter((path) => path.endsWith("-config.nix"));
+  const profiles = imports.filter(isProfileConfigFile);
   if (profiles.length === 1) return profiles[0];
   const [only] = imports;
   if (imports.length !== 1 || only === undefined) return undefined;

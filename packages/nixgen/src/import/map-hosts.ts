@@ -367,7 +367,7 @@ const SHARE_FIELDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * `proxmox.virtiofs`, a list of shares or (seed 001) one share, with the model's field names;
+ * `proxmox.virtiofs`, a list of shares or one share, with the model's field names;
  * undefined when a share holds a field the model does not know.
  */
 function sharesOf(value: NixData | undefined): Record<string, NixData>[] | undefined {

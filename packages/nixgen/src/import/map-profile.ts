@@ -3,10 +3,9 @@
 // itself (told apart by evaluating it over an empty base: see nix/import-evaluate.nix). A list it
 // computes from the base's (`base.systemSettings.allowedTCPPorts ++ [ … ]`) becomes `{ extend }`.
 // Package functions come back as the package names they return for a stand-in `pkgs`.
-import { basename } from "node:path";
 import { isMergeableList, profile as profileSchema, settingsSections, type SettingsSection } from "@homelab/schema/internal";
 import type { ProfileInput } from "@homelab/schema";
-import type { Evaluation } from "./evaluate.js";
+import type { FileValue } from "./evaluate-file.js";
 import type { IssueLog } from "./issues.js";
 import { asNixValue, isAttrs, NixFunction, NixPackage, sameData, type NixAttrs, type NixData } from "./nix-data.js";
 import { pathKey, type SourceScan } from "./nix-scan.js";
@@ -21,13 +20,7 @@ export interface ProfileSource {
   /** The profile it extends and that profile's evaluated value. */
   readonly base?: { readonly name: string; readonly value: NixAttrs };
   /** Per section, the keys the file sets itself (from evaluating it over an empty base). */
-  readonly own?: Evaluation["own"];
-}
-
-/** `LXCHOME-config.nix` → `LXCHOME` (the profile system's naming); any other file → its stem. */
-export function profileName(file: string): string {
-  const name = basename(file);
-  return name.endsWith("-config.nix") ? name.slice(0, -"-config.nix".length) : name.replace(/\.nix$/, "");
+  readonly own?: FileValue["own"];
 }
 
 const PACKAGE_KEYS = new Set(["systemPackages", "homePackages"]);

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NixData } from "../../src/import/nix-data.js";
-import { evaluateFile } from "../../src/import/evaluate.js";
+import { evaluateFile } from "../../src/import/evaluate-file.js";
 import { packageTree } from "../../src/import/load-files.js";
 import { scanSource } from "../../src/import/nix-scan.js";
 

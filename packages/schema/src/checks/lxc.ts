@@ -1,5 +1,5 @@
-// What an LXC container must be given for what runs inside it (seed 000's "critical LXC features",
-// reference §4 and §5): Docker needs nesting and keyctl, FUSE needs fuse, NFS needs a privileged
+// What an LXC container must be given for what runs inside it (Proxmox's pct(1), "Container
+// features", and pve-container src/PVE/LXC/Config.pm): Docker needs nesting and keyctl, FUSE needs fuse, NFS needs a privileged
 // container (and AppArmor unconfined to serve).
 import { isNixExpr } from "@homelab/nix";
 import { issue, type Issue } from "../issue.js";

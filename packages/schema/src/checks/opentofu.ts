@@ -1,5 +1,5 @@
-// What hosts.nix's OpenTofu consumer (seed 001; it creates every VM of hosts.nix with the bpg
-// provider) can read: it creates each VM on `_proxmox.node`, clones `_proxmox.templateVmid` unless
+// What hosts.nix's OpenTofu consumer (it creates every VM of hosts.nix with the bpg/proxmox
+// provider, registry.terraform.io/providers/bpg/proxmox) can read: it creates each VM on `_proxmox.node`, clones `_proxmox.templateVmid` unless
 // `cloneFromTemplate = false`, and parses disks as `<int>G` (`removeSuffix "G"` then `toInt`).
 // VMs marked `readonly` are left alone by it. Warnings, not errors: hosts.nix is valid without that
 // consumer, which is one reader among others (SSH tooling, the flake).

@@ -1,4 +1,4 @@
-// Profiles of the settings-driven profile system (seed 000): every name resolves, `extends` chains
+// Profiles of the settings-driven profile system (profiles/<Name>-config.nix with `systemSettings` and `userSettings`): every name resolves, `extends` chains
 // end at a base, a machine's profile builds that machine, and the shallow `//` does not silently
 // drop what the base listed.
 import { issue, type Issue } from "../issue.js";

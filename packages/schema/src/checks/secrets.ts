@@ -1,4 +1,4 @@
-// agenix secrets (seed 003, reference §3): each secret is encrypted only to its recipients, so every
+// agenix secrets (https://github.com/ryantm/agenix, its secrets.nix rules file): each secret is encrypted only to its recipients, so every
 // machine that decrypts one must be among them through its host key, and a secret bound to a module
 // option needs that option to take a secret file on a module the machine runs.
 import { issue, type Issue } from "../issue.js";

@@ -1,5 +1,6 @@
-// `system.stateVersion` left out defaults to 24.11 without a word (reference §1): whatever release
-// the machine was installed with, its state would be migrated as if it were 24.11.
+// `system.stateVersion` left out defaults to 24.11 without a word (the profile system falls back to
+// "24.11" when `systemStateVersion` is not set): whatever release the machine was installed with, its state
+// would be migrated as if it were 24.11.
 import { issue } from "../issue.js";
 import { isWholeChain, machineProfile, type Check } from "./check-helpers.js";
 

@@ -1,4 +1,4 @@
-// virtiofs shares of VMs (seed 001, reference §4): each names a cluster directory mapping that has a
+// virtiofs shares of VMs (Proxmox's qm(1) `virtiofs[n]` and cluster directory mappings, pve-guest-common src/PVE/Mapping/Dir.pm): each names a cluster directory mapping that has a
 // path on the VM's node, with options the Proxmox OpenTofu provider accepts.
 import { issue, type Issue } from "../issue.js";
 import { mappingNodes } from "../storage.js";

@@ -1,8 +1,8 @@
 // `nixgen eval [DIR]`: Nix evaluates every generated file under DIR in one process; what each file
 // evaluates to is compared with its `.eval/` snapshot (or, with --update, written there).
 import { NoOutputError, evalGenerated } from "../../eval/eval-generated.js";
-import { LibUnavailableError, libLabel, type LibChoice } from "../../eval/lib-source.js";
-import { NixNotFoundError } from "../../eval/nix-process.js";
+import { LibUnavailableError, libLabel, type LibChoice } from "../../nix-run/lib-source.js";
+import { NixNotFoundError, NixTimeoutError } from "../../nix-run/nix-instantiate.js";
 import { driftReport, failureReport } from "../../eval/eval-report.js";
 import { snapshotDir } from "../../eval/snapshots.js";
 import { isSystemPath } from "../../eval/kinds.js";
@@ -29,7 +29,7 @@ export function libChoice(value: string | undefined): LibChoice {
 
 /** Errors of the evaluation's surroundings (no Nix, no nixpkgs, nothing generated): one line, exit 1. */
 export function evalEnvironmentError(io: Io, error: unknown): 1 {
-  if (error instanceof LibUnavailableError || error instanceof NixNotFoundError || error instanceof NoOutputError) {
+  if (error instanceof LibUnavailableError || error instanceof NixNotFoundError || error instanceof NixTimeoutError || error instanceof NoOutputError) {
     io.err.write(errorLine(io.err, error.message));
     return 1;
   }

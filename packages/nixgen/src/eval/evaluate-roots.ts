@@ -7,20 +7,28 @@ import { readFile, readdir } from "node:fs/promises";
 import { nixosOptionRows } from "@homelab/schema";
 import { parseOptionRows } from "@homelab/schema/internal";
 import { dirname, join } from "node:path";
-import { batchExpression, nixDir, packageNamesOf, type BatchContext, type BatchEntry } from "./batch.js";
-import { fileKind, systemPath } from "./kinds.js";
-import { resolveLib, type LibChoice, type LibSource } from "./lib-source.js";
+import { flakeOutputsPath, type FileKind } from "../emit/output-layout.js";
+import { resolveLib, type LibChoice, type LibSource } from "../nix-run/lib-source.js";
+import { nixDir } from "../nix-run/nix-dir.js";
+import { nixEvalJson, type NixError } from "../nix-run/nix-instantiate.js";
+import { batchExpression, packageNamesOf, type BatchContext, type BatchEntry } from "./batch.js";
+import { evalKindOf, systemPath } from "./kinds.js";
 import { nixosStandIns } from "./nixos-stand-ins.js";
 import { declaredRows } from "./option-pruning.js";
-import { nixEvalJson, type NixError } from "./nix-process.js";
 
 export interface EvalRoot {
   /** How reports name the directory, e.g. `generated/frame1`. */
   readonly name: string;
   /** The directory on disk (absolute). */
   readonly dir: string;
-  /** Generated files inside `dir`; those that are not Nix are skipped. Files a user added beside them are read where imported. */
-  readonly files: readonly string[];
+  /** The generated Nix files inside `dir`. Files a user added beside them are read where imported. */
+  readonly files: readonly EvalFile[];
+}
+
+export interface EvalFile {
+  /** Path inside the root, `/`-separated. */
+  readonly path: string;
+  readonly kind: FileKind;
 }
 
 export interface EvalOptions {
@@ -65,7 +73,7 @@ export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOpt
     if (group.length === 0) return;
     processes += 1;
     // A lone file gets the trace, whose positions lead back into the generated file.
-    const result = await nixEvalJson(batchExpression(group, context), { showTrace: group.length === 1 });
+    const result = await nixEvalJson({ expr: batchExpression(group, context), showTrace: group.length === 1 });
     if (result.ok) {
       for (const entry of group) results.set(entry.key, (result.value as Record<string, unknown>)[entry.key]);
     } else if (group.length === 1) {
@@ -77,7 +85,9 @@ export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOpt
   };
   // First the systems each flake declares; a flake that fails here fails again, reported, as a file.
   const flakes = roots.flatMap((root, index) =>
-    root.files.includes(flakeFile) ? [{ key: `${index}:systems`, kind: "systems" as const, root: root.dir, path: flakeFile, flake: flakeFile }] : [],
+    root.files.some((file) => file.kind === "flake")
+      ? [{ key: `${index}:systems`, kind: "systems" as const, root: root.dir, path: flakeOutputsPath, flake: flakeOutputsPath }]
+      : [],
   );
   await run(flakes, []);
   const systems = (index: number) => (results.get(`${index}:systems`) ?? {}) as Record<string, string[]>;
@@ -93,8 +103,6 @@ export async function evaluateRoots(roots: readonly EvalRoot[], options: EvalOpt
     .sort((a, b) => (a.root + a.path < b.root + b.path ? -1 : 1));
   return { lib, values, failures, processes };
 }
-
-const flakeFile = "flake-outputs.nix";
 
 /**
  * Every Nix file of the roots: the generated ones and those a user put beside them (hardware.nix,
@@ -115,21 +123,20 @@ async function nixFilesIn(dir: string): Promise<string[]> {
  * a nixosConfiguration lists is evaluated as part of that system, not alone.
  */
 function entriesOf(root: EvalRoot, index: number, systems: Readonly<Record<string, readonly string[]>>): BatchEntry[] {
-  const nix = root.files.filter((path) => fileKind(path) !== undefined).sort();
+  const nix = [...root.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const inSystems = new Set(Object.values(systems).flatMap((files) => files.map((file) => file.replace(/^\.\//, ""))));
-  const files = nix.flatMap((path): BatchEntry[] => {
-    const kind = fileKind(path) as NonNullable<ReturnType<typeof fileKind>>;
-    const base = { key: `${index}:${path}`, kind, root: root.dir, path };
+  const files = nix.flatMap(({ path, kind }): BatchEntry[] => {
+    const base = { key: `${index}:${path}`, kind: evalKindOf[kind], root: root.dir, path };
     if (kind === "machine" && inSystems.has(path)) return [];
     if (kind === "module") {
-      const siblings = nix.filter((other) => fileKind(other) === "module" && dirname(other) === dirname(path));
+      const siblings = nix.filter((other) => other.kind === "module" && dirname(other.path) === dirname(path)).map((other) => other.path);
       return [{ ...base, siblings }];
     }
     return [base];
   });
   const whole = Object.keys(systems)
     .sort()
-    .map((name): BatchEntry => ({ key: `${index}:${systemPath(name)}`, kind: "system", root: root.dir, path: systemPath(name), flake: flakeFile, name }));
+    .map((name): BatchEntry => ({ key: `${index}:${systemPath(name)}`, kind: "system", root: root.dir, path: systemPath(name), flake: flakeOutputsPath, name }));
   return [...files, ...whole];
 }
 

@@ -2,6 +2,8 @@
 // or a real nixpkgs when one is at hand (`NIXGEN_NIXPKGS=/path/to/nixpkgs`, or `nixpkgs` on NIX_PATH).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { call, id, path, type NixExpr } from "@homelab/nix";
+import { nixDir } from "./nix-dir.js";
 
 export type LibChoice = "auto" | "double" | "real";
 
@@ -23,6 +25,12 @@ export function resolveLib(choice: LibChoice, env: NodeJS.ProcessEnv = process.e
     throw new LibUnavailableError("--lib real: no nixpkgs found; set NIXGEN_NIXPKGS=/path/to/nixpkgs or put nixpkgs on NIX_PATH");
   }
   return { kind: "double" };
+}
+
+/** `import <the lib>`: the expression that evaluates to the chosen lib. */
+export function importLib(source: LibSource): NixExpr {
+  const dir = source.kind === "double" ? join(nixDir, "lib-double.nix") : source.nixpkgs === "<nixpkgs>" ? "<nixpkgs/lib>" : join(source.nixpkgs, "lib");
+  return call(id("import"), path(dir));
 }
 
 /** How reports name the lib: `lib double` or `lib /path/to/nixpkgs/lib`. */

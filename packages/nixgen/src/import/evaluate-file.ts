@@ -1,16 +1,15 @@
-// The one place `nixgen import` runs Nix: `nix-instantiate --eval --strict --json` through the
-// wrapper nix/import-evaluate.nix, decoded into NixData. Nix errors come back as ImportError
-// naming the file as the user wrote it, never the absolute path.
-import { fileURLToPath } from "node:url";
-import { dirname } from "node:path";
+// What one Nix file the user gave to `nixgen import` evaluates to: the file run through the wrapper
+// nix/import-evaluate.nix (by the one Nix runner, nix-run/nix-instantiate.ts) and decoded into
+// NixData. Nix errors come back as ImportError naming the file as the user wrote it, never the absolute path.
+import { dirname, join } from "node:path";
 import { attrs, inherit, print } from "@homelab/nix";
-import { execa } from "execa";
+import { nixDir } from "../nix-run/nix-dir.js";
+import { NixNotFoundError, NixTimeoutError, nixEvalJson, type NixError } from "../nix-run/nix-instantiate.js";
 import { fileError } from "./issues.js";
 import { decode, isAttrs, type NixAttrs, type NixData } from "./nix-data.js";
 import type { SourceScan } from "./nix-scan.js";
 
-// `../../nix/` from both `src/import/` and `dist/import/`.
-const WRAPPER = fileURLToPath(new URL("../../nix/import-evaluate.nix", import.meta.url));
+const WRAPPER = join(nixDir, "import-evaluate.nix");
 
 /** Attribute paths a package function may select from `pkgs`, as a tree: { python3Packages = { requests = { }; }; }. */
 export interface PackageTree {
@@ -24,7 +23,8 @@ export interface FileToEvaluate {
   readonly display: string;
 }
 
-export interface Evaluation {
+/** A file's value, decoded. */
+export interface FileValue {
   readonly value: NixData;
   /** For a profile that imports `base`: per section, the keys the file sets itself and whether each reads the base. */
   readonly own?: Readonly<Record<string, readonly { readonly key: string; readonly usesBase: boolean }[]>>;
@@ -33,7 +33,7 @@ export interface Evaluation {
 export async function evaluateFile(
   target: FileToEvaluate,
   options: { readonly base?: string; readonly packages?: PackageTree; readonly known?: readonly string[] } = {},
-): Promise<Evaluation> {
+): Promise<FileValue> {
   const args = ["--argstr", "file", target.file, "--argstr", "known", JSON.stringify(options.known ?? [])];
   if (options.base !== undefined) args.push("--argstr", "base", options.base);
   if (options.packages !== undefined) args.push("--argstr", "packages", JSON.stringify(options.packages));
@@ -41,7 +41,7 @@ export async function evaluateFile(
   const own = result["own"];
   return {
     value: decode(result["value"], dirname(target.file)),
-    ...(own === null || own === undefined ? {} : { own: own as Evaluation["own"] & object }),
+    ...(own === null || own === undefined ? {} : { own: own as FileValue["own"] & object }),
   };
 }
 
@@ -66,37 +66,26 @@ export async function evaluateLets(
 }
 
 async function runWrapper(target: FileToEvaluate, args: readonly string[]): Promise<Record<string, unknown>> {
-  const result = await execa("nix-instantiate", ["--eval", "--strict", "--json", WRAPPER, ...args], {
-    cwd: dirname(target.file),
-    reject: false,
-    stdin: "ignore",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.failed && result.exitCode === undefined) {
-    throw fileError(
-      target.display,
-      "no-nix",
-      `cannot run nix-instantiate (import evaluates the file with Nix): ${result.shortMessage}`,
-    );
+  let result;
+  try {
+    // In the file's directory: relative paths of a `--arg` expression (the `lets`) mean what they mean in the file.
+    result = await nixEvalJson({ expr: { file: WRAPPER }, args, cwd: dirname(target.file) });
+  } catch (error) {
+    if (error instanceof NixNotFoundError) throw fileError(target.display, "no-nix", `${error.message} (import evaluates the file with Nix)`);
+    if (error instanceof NixTimeoutError) throw fileError(target.display, "eval", `does not evaluate: ${error.message}`);
+    throw error;
   }
-  if (result.exitCode !== 0) {
-    throw fileError(target.display, "eval", `does not evaluate: ${nixMessage(result.stderr, target)}`);
-  }
-  return JSON.parse(result.stdout) as Record<string, unknown>;
+  if (!result.ok) throw fileError(target.display, "eval", `does not evaluate: ${nixMessage(result.error, target)}`);
+  return result.value as Record<string, unknown>;
 }
 
 /**
  * Nix's message on one line: its first line, and where in the user's file it points (`at hosts.nix:3:7`),
  * the file named as the user named it.
  */
-function nixMessage(stderr: string, target: FileToEvaluate): string {
-  const text = stderr.replace(/\u001b\[[0-9;]*m/g, "").replaceAll(target.file, target.display);
-  const first =
-    text
-      .split("\n")
-      .find((line) => line.trim() !== "")
-      ?.replace(/^error: /, "")
-      .trim() ?? "Nix failed";
-  const location = /^\s*at (.+:\d+:\d+):$/m.exec(text)?.[1];
-  return location === undefined || location.includes(WRAPPER) ? first : `${first} (at ${location})`;
+function nixMessage(error: NixError, target: FileToEvaluate): string {
+  const named = (text: string) => text.replaceAll(target.file, target.display);
+  const first = named(error.message.split("\n")[0] || "Nix failed");
+  const location = error.positions[0];
+  return location === undefined || location.includes(WRAPPER) ? first : `${first} (at ${named(location)})`;
 }
