@@ -6,6 +6,7 @@ import { NixValueError } from "../errors.js";
 import { BROKEN, type BrokenRule } from "./broken.js";
 import { attrName, commentLines } from "./escape.js";
 import { applyChain, binaryChain } from "./chains.js";
+import { hasBinding } from "./data.js";
 import { Flat } from "./flat.js";
 import { Prec, precOf } from "./precedence.js";
 import { attrPathPieces, type Piece } from "./strings.js";
@@ -105,6 +106,8 @@ export class Printer {
         return e.bindings.length > 0;
       case "list":
         return true;
+      case "data":
+        return Array.isArray(e.value) || hasBinding(e.value);
       case "string":
         return this.flat.stringForm(e).kind === "block";
       case "lambda":
