@@ -30,7 +30,7 @@ const plan = smoke
   ? { sizes: [10, 100], genRounds: 1, again: true, printerMachines: 10, printerRounds: 1, validationMachines: 10, validationRounds: 1, checkRounds: 1 }
   : quick
     ? { sizes: [10, 100, 1000], genRounds: 3, again: false, printerMachines: 1000, printerRounds: 7, validationMachines: 100, validationRounds: 1, checkRounds: 3 }
-    : { sizes: [10, 100, 1000, 10000], genRounds: 3, again: true, printerMachines: 1000, printerRounds: 21, validationMachines: 100, validationRounds: 3, checkRounds: 7 };
+    : { sizes: [10, 100, 1000, 10000], genRounds: 3, again: true, printerMachines: 10000, printerRounds: 11, validationMachines: 100, validationRounds: 3, checkRounds: 7 };
 
 mkdirSync(work, { recursive: true });
 const configOf = (n) => join(work, `homelab-${n}.json`);

@@ -1,3 +1,5 @@
+import type { ValuePath } from "./errors.js";
+
 // The Nix expression tree. Every node carries a symbol brand so that a node can be told apart from
 // user data that happens to have a `kind` key (a machine's `kind: "lxc"`, say) when the two are mixed.
 export const NIX_NODE: unique symbol = Symbol.for("@homelab/nix.node") as never;
@@ -157,6 +159,17 @@ export interface BinaryNode extends Branded {
   /** For `?` the right side must be an identifier or string naming the attribute. */
   readonly right: NixExpr;
 }
+/**
+ * A plain array or object printed straight from the JS value (a set for an object, a list for an
+ * array), with no node per value: most of a homelab is data like this. Its contents are what
+ * `fromJS` accepts (nodes and `item()` entries may sit anywhere inside); a value with no Nix
+ * equivalent throws when printed, its path starting at `at`.
+ */
+export interface DataNode extends Branded {
+  readonly kind: "data";
+  readonly value: object;
+  readonly at: ValuePath;
+}
 /** Text the caller vouches for; printed verbatim (re-indented on continuation lines). */
 export interface RawNode extends Branded {
   readonly kind: "raw";
@@ -182,7 +195,8 @@ export type NixExpr =
   | AssertNode
   | UnaryNode
   | BinaryNode
-  | RawNode;
+  | RawNode
+  | DataNode;
 
 export type NixKind = NixExpr["kind"];
 export type NixNode = NixExpr | Binding;

@@ -12,6 +12,7 @@ import {
   type Binding,
   type BindingNode,
   type BoolNode,
+  type DataNode,
   type FloatNode,
   type Formal,
   type IdentNode,
@@ -31,7 +32,7 @@ import {
   type UnaryNode,
   type WithNode,
 } from "./ast.js";
-import { NixValueError } from "./errors.js";
+import { NixValueError, type ValuePath } from "./errors.js";
 import { checkText, fromJS, isListItem, LIST_ITEM, type NixValue } from "./from-js.js";
 
 /** `null` */
@@ -228,6 +229,16 @@ export function update(left: NixValue, right: NixValue): BinaryNode {
 /** `a ++ b` */
 export function concat(left: NixValue, right: NixValue): BinaryNode {
   return op("++", left, right);
+}
+
+/**
+ * A plain array or object printed as a list or set straight from the value, with no node per
+ * element: the fast way to print data. Values are checked as they are printed, so a value with no
+ * Nix equivalent throws from `print`, its path starting at `at`.
+ * `data({ port: 8080, tags: ["a"] })` prints like `attrs({ port: 8080, tags: ["a"] })`.
+ */
+export function data(value: readonly NixValue[] | { readonly [key: string]: NixValue | undefined }, at: ValuePath = []): DataNode {
+  return { kind: "data", value, at, [NIX_NODE]: true };
 }
 
 /** Source text printed verbatim: the caller vouches that it parses. Prefer any other builder. */

@@ -23,6 +23,16 @@ export function isListItem(entry: unknown): entry is ListItem {
   return typeof entry === "object" && entry !== null && LIST_ITEM in entry;
 }
 
+/**
+ * A plain array, or an object that is neither a node nor an `item()`: what the printer writes
+ * straight from the value as a list or a set (see `DataNode`).
+ */
+export function isPlainData(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return true;
+  return isPlainObject(value) && !isNixNode(value) && !(LIST_ITEM in value);
+}
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 

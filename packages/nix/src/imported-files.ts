@@ -21,6 +21,8 @@ export function importedFiles(value: unknown, found = new Set<string>()): Set<st
       return importedFiles(value.target, found);
     case "string":
       return importedFiles(value.parts, found);
+    case "data":
+      return importedFiles(value.value, found);
     default:
       return found;
   }

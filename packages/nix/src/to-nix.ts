@@ -1,4 +1,5 @@
-import { fromJS } from "./from-js.js";
+import { data } from "./build.js";
+import { fromJS, isPlainData, type NixValue } from "./from-js.js";
 import { print, printFile, type PrintOptions } from "./print.js";
 
 export interface ToNixOptions extends PrintOptions {
@@ -25,6 +26,7 @@ export interface ToNixOptions extends PrintOptions {
  * // }
  */
 export function toNix(value: unknown, options: ToNixOptions = {}): string {
-  const expr = fromJS(value);
+  // Sets and lists go to the printer as they are (see `data`); a leaf or a node is one node anyway.
+  const expr = isPlainData(value) ? data(value as readonly NixValue[]) : fromJS(value);
   return options.file === true || options.header !== undefined ? printFile(expr, options) : print(expr, options);
 }

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import {
   attrs,
   bind,
+  data,
   fn,
   float,
   id,
@@ -89,6 +90,14 @@ const cases: Record<string, [string, Case][]> = {
     ["NUL in a hand-built string", { given: () => print(node<StringNode>({ kind: "string", parts: ["a\0"], style: "auto" })), message: "a string contains a NUL character, which Nix cannot represent" }],
     ["NUL in a comment", { given: () => print(attrs([bind("a", 1, { comment: "x\0" })])), message: "a comment contains a NUL character, which Nix cannot represent" }],
     ["NUL in a select name", { given: () => print(select(id("x"), ["a\0"])), message: "a string contains a NUL character, which Nix cannot represent" }],
+    [
+      "NaN in data, checked as it is printed",
+      { given: () => print(attrs({ x: data({ a: [Number.NaN] }, ["x"]) })), path: ["x", "a", 0], message: "NaN has no Nix equivalent (floats must be finite) → at x.a[0]" },
+    ],
+    [
+      "quoted attribute name in data",
+      { given: () => print(data({ "a b": { "c\uD800": 1 } })), path: ["a b", "c\uD800"], message: 'attribute name contains an unpaired UTF-16 surrogate, which has no UTF-8 encoding → at ["a b"]["c\\ud800"]' },
+    ],
     ["zero width", { given: () => print(id("x"), { width: 0 }), message: "print width must be positive, got 0" }],
     ["header with NUL", { given: () => printFile(id("x"), { header: ["a\0"] }), message: "a comment contains a NUL character, which Nix cannot represent" }],
   ],

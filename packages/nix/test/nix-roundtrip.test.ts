@@ -1,5 +1,7 @@
 // Property: whatever data goes through `toNix`, Nix reads back exactly that data. Samples are
-// evaluated in batches (one Nix process per few hundred values) to stay fast.
+// evaluated in batches (one Nix process per few hundred values) to stay fast. `toNix` prints sets
+// and lists straight from the data (`data()`); every sample is also printed as the nodes `fromJS`
+// builds, and the two texts must be the same, so both paths are what Nix reads back.
 //   NIXGEN_FUZZ_RUNS=20000  how many values (default 2000)
 //   NIXGEN_FUZZ_SEED=123    another seed (default fixed, so CI is reproducible)
 import { inspect, isDeepStrictEqual } from "node:util";
@@ -12,8 +14,10 @@ import {
   bool,
   call,
   concat,
+  data,
   float,
   fn,
+  fromJS,
   id,
   ifThen,
   indented,
@@ -23,6 +27,7 @@ import {
   neg,
   not,
   op,
+  print,
   select,
   str,
   toNix,
@@ -174,6 +179,10 @@ const WRAPPERS: readonly ((inner: Sample, name: string) => Pick<Sample, "input" 
   (s) => ({ input: withScope(attrs({}), s.input as NixValue), expected: s.expected }),
   (s) => ({ input: assertThen(true, s.input as NixValue), expected: s.expected }),
   (s) => ({ input: concat([s.input as NixValue], []), expected: [s.expected] }),
+  // Data nodes inside nodes: as an operand, a select target and a binding value.
+  (s) => ({ input: concat(data([s.input as NixValue]), data([])), expected: [s.expected] }),
+  (s, name) => ({ input: select(data({ [name]: s.input as NixValue }), [name]), expected: s.expected }),
+  (s, name) => ({ input: letIn([bind("x", data({ [name]: s.input as NixValue }))], select(id("x"), [name])), expected: s.expected }),
 ];
 
 const { value } = fc.letrec<{ value: Sample; list: Sample; object: Sample; wrapped: Sample; merged: Sample }>((tie) => ({
@@ -244,6 +253,9 @@ test(
 
 function checkBatch(samples: readonly Sample[], width: number): void {
   const texts = samples.map((s) => toNix(s.input, { width }));
+  samples.forEach((s, i) => {
+    if (print(fromJS(s.input), { width }) !== texts[i]) throw new Error(`the data path and the node path differ:\n${describe(s, texts[i])}`);
+  });
   let decoded: Decoded[];
   try {
     parseNix(`[\n${texts.map((t) => `(${t})\n`).join("")}]`);

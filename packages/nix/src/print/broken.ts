@@ -2,6 +2,7 @@
 // exist). Keyed by kind so that a new kind of node does not compile until it has a layout.
 import type { FormalsParam, IdentParam, IfNode, LambdaNode, NixExpr, NixKind } from "../ast.js";
 import { checkIdentifier } from "./escape.js";
+import { dataBroken, Trail } from "./data.js";
 import { checkFormals, identParam, literalText } from "./flat.js";
 import { applyChain, binaryChain } from "./chains.js";
 import type { Printer } from "./layout.js";
@@ -56,6 +57,8 @@ export const BROKEN: { readonly [K in NixKind]: BrokenRule<K> } = {
     p.newline(level);
     p.write("]");
   },
+
+  data: (p, e, level) => dataBroken(p, e.value, level, new Trail(e.at)),
 
   attrs: (p, e, level) => {
     if (e.bindings.length === 0) return p.write(e.rec ? "rec { }" : "{ }");

@@ -84,6 +84,17 @@ function doubleEscape(c: number, next: number, beforeInterpolation: boolean): st
   }
 }
 
+/**
+ * `doubleQuoted(text, false)` for one line of printable text; undefined when the text has a newline
+ * (the string rules may choose `''…''` for it) or cannot be printed (the caller says where). Plain
+ * text, most of any data, costs one regex test.
+ */
+export function quotedLine(text: string): string | undefined {
+  if (!DOUBLE_SPECIAL.test(text)) return `"${text}"`;
+  if (text.includes("\n") || textProblem(text) !== undefined) return undefined;
+  return `"${escapeDouble(text, false)}"`;
+}
+
 /** A whole `"…"` literal without interpolations. */
 export function doubleQuoted(text: string, beforeInterpolation: boolean): string {
   return `"${escapeDouble(text, beforeInterpolation)}"`;

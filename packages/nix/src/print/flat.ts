@@ -6,7 +6,8 @@ import type { FormalsParam, IdentParam, NixExpr, NixKind, StringNode } from "../
 import { NixValueError } from "../errors.js";
 import { checkIdentifier, doubleQuoted } from "./escape.js";
 import { floatText, intText, pathText } from "./literals.js";
-import { binarySides, isSelectable, Prec, precOf, startsWithMinus, unaryNeedsParens } from "./precedence.js";
+import { dataFlat, Trail } from "./data.js";
+import { binarySides, isSelectable, isShortScalar, Prec, precOf, startsWithMinus, unaryNeedsParens } from "./precedence.js";
 import { attrPathPieces, hasAttrPath, stringForm, type Piece, type StringForm } from "./strings.js";
 
 type Rule<K extends NixKind> = (f: Flat, e: Extract<NixExpr, { kind: K }>) => string | null;
@@ -31,6 +32,9 @@ export class Flat {
         return emptyAttrs(e.rec, e.bindings.length);
       case "let":
         return null;
+      // Measured without printing: only a list of one element looks inside.
+      case "data":
+        return dataFlat(this, e.value, new Trail(e.at));
       case "list":
         if (e.items.length > 1) return null;
         break;
@@ -145,23 +149,6 @@ export function checkFormals(param: FormalsParam): FormalsParam["formals"] {
   return param.formals;
 }
 
-/** Lists that may stay on one line: one short, simple item, as nixfmt prints `[ "x" ]`. */
-function isShortScalar(e: NixExpr): boolean {
-  switch (e.kind) {
-    case "null":
-    case "bool":
-    case "int":
-    case "float":
-    case "path":
-    case "ident":
-    case "string":
-    case "select":
-      return true;
-    default:
-      return false;
-  }
-}
-
 const RULES: { readonly [K in NixKind]: Rule<K> } = {
   null: (_, e) => literalText(e),
   bool: (_, e) => literalText(e),
@@ -172,6 +159,7 @@ const RULES: { readonly [K in NixKind]: Rule<K> } = {
   raw: (_, e) => (e.text.includes("\n") ? null : e.text),
   attrs: (_, e) => emptyAttrs(e.rec, e.bindings.length),
   let: () => null,
+  data: (f, e) => dataFlat(f, e.value, new Trail(e.at)),
   string: (f, e) => {
     const form = f.stringForm(e);
     return form.kind === "line" ? f.pieces(form.pieces) : null;

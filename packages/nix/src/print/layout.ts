@@ -6,11 +6,13 @@ import { NixValueError } from "../errors.js";
 import { BROKEN, type BrokenRule } from "./broken.js";
 import { attrName, commentLines } from "./escape.js";
 import { applyChain, binaryChain } from "./chains.js";
+import { hasBinding } from "./data.js";
 import { Flat } from "./flat.js";
 import { Prec, precOf } from "./precedence.js";
 import { attrPathPieces, type Piece } from "./strings.js";
 
 const NEWLINES: string[] = [];
+const CHUNK = 4096;
 
 function newlineAt(level: number): string {
   return (NEWLINES[level] ??= `\n${"  ".repeat(level)}`);
@@ -24,9 +26,11 @@ export function layout(e: NixExpr, width: number): string {
 
 export class Printer {
   readonly flat: Flat;
-  // Appending to one string: V8 builds a rope (linear, flattened once) and measured faster than
-  // pushing pieces and joining them at the end.
-  private out = "";
+  // Pieces are joined a few thousand at a time: one growing string is a rope of millions of
+  // nodes at data size, and keeping them alive was most of the time (garbage collection); one
+  // array of every piece is the same problem in smaller objects.
+  private pieces_: string[] = [];
+  private readonly chunks: string[] = [];
   private col = 0;
 
   constructor(readonly width: number) {
@@ -34,23 +38,32 @@ export class Printer {
   }
 
   result(): string {
-    return this.out;
+    this.chunks.push(this.pieces_.join(""));
+    this.pieces_ = [];
+    return this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join("");
   }
 
   write(text: string): void {
-    this.out += text;
+    this.append(text);
     this.col += text.length;
   }
 
   newline(level: number): void {
-    this.out += newlineAt(level);
+    this.append(newlineAt(level));
     this.col = level * 2;
   }
 
   /** A line break without indentation: blank lines carry no trailing spaces. */
   emptyLine(): void {
-    this.out += "\n";
+    this.append("\n");
     this.col = 0;
+  }
+
+  private append(text: string): void {
+    if (this.pieces_.push(text) === CHUNK) {
+      this.chunks.push(this.pieces_.join(""));
+      this.pieces_ = [];
+    }
   }
 
   fits(length: number): boolean {
@@ -105,6 +118,8 @@ export class Printer {
         return e.bindings.length > 0;
       case "list":
         return true;
+      case "data":
+        return Array.isArray(e.value) || hasBinding(e.value);
       case "string":
         return this.flat.stringForm(e).kind === "block";
       case "lambda":

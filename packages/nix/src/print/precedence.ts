@@ -64,6 +64,7 @@ export function precOf(e: NixExpr): number {
     case "list":
     case "attrs":
     case "ident":
+    case "data":
       return Prec.atom;
     case "int":
       if (e.value >= 0n) return Prec.atom;
@@ -96,6 +97,23 @@ export function precOf(e: NixExpr): number {
   }
 }
 
+/** Lists that may stay on one line: one short, simple item, as nixfmt prints `[ "x" ]`. */
+export function isShortScalar(e: NixExpr): boolean {
+  switch (e.kind) {
+    case "null":
+    case "bool":
+    case "int":
+    case "float":
+    case "path":
+    case "ident":
+    case "string":
+    case "select":
+      return true;
+    default:
+      return false;
+  }
+}
+
 /**
  * Whether `e` can be the target of `.attr` without parentheses. Numbers and paths cannot (`1.a`
  * lexes as the float `1.` and `./x.a` as one path); a select with `or` would take the `.` into its
@@ -107,6 +125,7 @@ export function isSelectable(e: NixExpr): boolean {
     case "string":
     case "list":
     case "attrs":
+    case "data":
       return true;
     case "select":
       return e.default === undefined;
