@@ -8,7 +8,7 @@ export { fromJS, type NixValue } from "./from-js.js";
 // Builders: one per kind of expression (the README's table shows what each prints).
 export {
   nil, bool, int, float, str, indented, path, list, item, attrs, recAttrs, bind, inherit, letIn, lambda, fn, call, id,
-  select, ref, withScope, ifThen, assertThen, not, neg, op, update, concat, raw,
+  select, ref, withScope, ifThen, assertThen, not, neg, op, update, concat, raw, data,
 } from "./build.js";
 
 // Printing a tree.
@@ -19,7 +19,7 @@ export { isNixExpr, isNixNode } from "./ast.js";
 export type {
   NixExpr, NixNode, NixKind, NullNode, BoolNode, IntNode, FloatNode, StringNode, PathNode, ListNode, ListItem, AttrsNode,
   AttrKey, Binding, BindingNode, InheritNode, LetNode, LambdaNode, Formal, FormalsParam, IdentParam, ApplyNode, SelectNode,
-  IdentNode, WithNode, IfNode, AssertNode, UnaryNode, UnaryOp, BinaryNode, BinaryOp, RawNode,
+  IdentNode, WithNode, IfNode, AssertNode, UnaryNode, UnaryOp, BinaryNode, BinaryOp, RawNode, DataNode,
 } from "./ast.js";
 
 // Errors: a value with no Nix equivalent, and where it is (`a.b[2]`).
