@@ -25,6 +25,7 @@ interface PackResult {
 let root: string;
 let project: string;
 const packs = new Map<string, PackResult>();
+const packedFrom = new Map<string, PackResult>();
 
 // Asynchronous, so the worker keeps answering vitest while pnpm and tsc run.
 const run = async (command: string, args: readonly string[], cwd: string): Promise<string> =>
@@ -41,6 +42,7 @@ beforeAll(async () => {
     const output = await run("pnpm", ["pack", "--json", "--pack-destination", join(root, "tarballs"), "--config.ignore-scripts=true"], join(workspace, folder));
     const pack = JSON.parse(output) as PackResult;
     packs.set(pack.name, pack);
+    packedFrom.set(folder, pack);
     packed.push({ name: pack.name, version: pack.version, folder, tarball: pack.filename, spec: `file:${relative(project, pack.filename)}` });
   }
   const { manifest, lockfile } = offlineProject(join(workspace, "pnpm-lock.yaml"), packed, ["typescript", "@types/node"]);
@@ -64,6 +66,14 @@ describe("the tarballs", () => {
     expect(readFileSync(installed(manifest["name"] as string, "LICENSE"), "utf8")).toBe(readFileSync(join(workspace, "LICENSE"), "utf8"));
     const missing = entryPoints(manifest).filter((target) => !files.has(target.replace(/^\.\//, "")));
     expect(missing).toEqual([]);
+  });
+
+  // Both read the tarball alone, offline; attw's esm-only profile leaves out require() from CommonJS,
+  // which an ES-module-only package does not offer.
+  test.each(folders)("%s passes publint --strict and are-the-types-wrong", async (folder) => {
+    const tarball = packedFrom.get(folder)?.filename as string;
+    await run(join(workspace, "node_modules/.bin/publint"), ["run", "--strict", tarball], root);
+    await run(join(workspace, "node_modules/.bin/attw"), [tarball, "--profile", "esm-only", "--format", "ascii"], root);
   });
 
   test("the packed manifests name each other by version, not workspace:", () => {
