@@ -48,7 +48,10 @@ beforeAll(async () => {
   const { manifest, lockfile } = offlineProject(join(workspace, "pnpm-lock.yaml"), packed, ["typescript", "@types/node"]);
   writeFileSync(join(project, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(project, "pnpm-lock.yaml"), lockfile);
-  await run("pnpm", ["install", "--offline", "--frozen-lockfile", "--reporter=silent"], project);
+  // The workspace's store, named: pnpm would otherwise pick a store of its own when the temporary
+  // folder is on another file system, and that store is empty.
+  const store = (await run("pnpm", ["store", "path"], workspace)).trim();
+  await run("pnpm", ["install", "--offline", "--frozen-lockfile", "--reporter=silent", `--config.store-dir=${store}`], project);
 }, 240_000);
 
 afterAll(() => {
