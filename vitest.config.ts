@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 
 // Tests import workspace packages from source, so no build is needed to run them.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const precompiledTemplates = fileURLToPath(new URL("./packages/nixgen/dist/text/templates.precompiled.js", import.meta.url));
 
 // The unmodified nixpkgs lib beside the repository (CI has it): when present, the tests evaluate
 // with it instead of the double (their names say which lib); a fresh clone without it uses the double.
@@ -12,11 +13,13 @@ const env = process.env["NIXGEN_NIXPKGS"] === undefined && existsSync(`${nixpkgs
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@homelab/nix": src("nix"),
-      "@homelab/schema": src("schema"),
-      "@homelab/nixgen": src("nixgen"),
-    },
+    alias: [
+      { find: "@homelab/nix", replacement: src("nix") },
+      { find: "@homelab/schema", replacement: src("schema") },
+      { find: "@homelab/nixgen", replacement: src("nixgen") },
+      // render.ts imports the templates as the build precompiled them (global-setup builds first).
+      { find: /^\.\/templates\.precompiled\.js$/, replacement: precompiledTemplates },
+    ],
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
