@@ -2,9 +2,10 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests import workspace packages from source, so no build is needed to run them: each entry of a
-// package's `exports` (tsconfig.test.json's `paths` says the same to the type checker).
+// Tests import workspace packages from source: each entry of a package's `exports` (tsconfig.test.json's
+// `paths` says the same to the type checker).
 const src = (pkg: string, entry = "index") => fileURLToPath(new URL(`./packages/${pkg}/src/${entry}.ts`, import.meta.url));
+const precompiledTemplates = fileURLToPath(new URL("./packages/nixgen/dist/text/templates.precompiled.js", import.meta.url));
 
 // The unmodified nixpkgs lib beside the repository (CI has it): when present, the tests evaluate
 // with it instead of the double (their names say which lib); a fresh clone without it uses the double.
@@ -20,6 +21,8 @@ export default defineConfig({
       { find: /^@homelab\/nixgen$/, replacement: src("nixgen") },
       { find: /^@homelab\/nixgen\/eval$/, replacement: src("nixgen", "eval-entry") },
       { find: /^@homelab\/nixgen\/import$/, replacement: src("nixgen", "import-entry") },
+      // render.ts imports the templates as the build precompiled them (global-setup builds first).
+      { find: /^\.\/templates\.precompiled\.js$/, replacement: precompiledTemplates },
     ],
   },
   test: {

@@ -1,7 +1,7 @@
 // `pnpm bench [--quick | --smoke] [--profile]`: every figure of the performance section, as a Markdown
 // table on stdout and as bench/results.json (`--smoke`: .work/results.json, as its figures mean nothing). Run after `tsc -b` (the root script does it): the bench drives the
 // built CLI and packages, each measurement in fresh processes, so Node start-up is always counted.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +21,8 @@ const profile = process.argv.includes("--profile");
 const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
 const work = join(bench, ".work");
-const cli = join(root, "packages/nixgen/dist/cli.js");
+// The `bin` of @homelab/nixgen (the bundled CLI), what users run.
+const cli = join(root, "packages/nixgen", JSON.parse(readFileSync(join(root, "packages/nixgen/package.json"), "utf8")).bin.nixgen);
 
 // The quick run skips the second `gen` over unchanged output and the 10,000-machine homelab. The smoke
 // run (a test runs it) produces every figure once at the smallest sizes: it proves the bench still

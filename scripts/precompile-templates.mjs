@@ -1,6 +1,7 @@
-// Build step after `tsc -b`: checks and precompiles packages/nixgen/templates/ into
-// packages/nixgen/dist/text/templates.precompiled.cjs, so `nixgen` runs load only the Handlebars runtime.
+// Build step after `tsc -b`: checks and precompiles packages/nixgen/templates/ into the ES module
+// packages/nixgen/dist/text/templates.precompiled.js that dist/text/render.js imports, so a run reads
+// no template file and loads only the Handlebars runtime.
 import { writeFileSync } from "node:fs";
-import { precompiledFile, precompileTemplates } from "../packages/nixgen/dist/text/render.js";
+import { precompileTemplates } from "../packages/nixgen/dist/text/compile-templates.js";
 
-writeFileSync(precompiledFile, precompileTemplates());
+writeFileSync(new URL("../packages/nixgen/dist/text/templates.precompiled.js", import.meta.url), precompileTemplates());

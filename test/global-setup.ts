@@ -1,5 +1,5 @@
-// Build every package once before the tests: the CLI tests run `packages/nixgen/dist/cli.js`, the
-// file users run. Type errors are reported but do not stop the run (`tsc -b` still emits, and
+// Build every package once before the tests: the CLI tests run the bundled CLI (the `bin`), the file
+// users run. Type errors are reported but do not stop the run (`tsc -b` still emits, and
 // `pnpm test` type-checks on its own); a missing entry point does.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -16,4 +16,8 @@ export default function setup(): void {
     console.warn(`tsc -b reported errors; tests run against what it emitted:\n${output}`);
   }
   if (!existsSync(`${root}/packages/nixgen/dist/cli.js`)) throw new Error("tsc -b did not produce packages/nixgen/dist/cli.js");
+  // The rest of `pnpm build`: the precompiled templates render.ts imports, and the bundled CLI (the `bin`).
+  for (const script of ["scripts/precompile-templates.mjs", "scripts/bundle-cli.mjs"]) {
+    execFileSync(process.execPath, [script], { cwd: root, stdio: "pipe" });
+  }
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { compileTemplate } from "../src/text/render.js";
+import { compileTemplate } from "../src/text/compile-templates.js";
 
 const templates = fileURLToPath(new URL("../templates/", import.meta.url));
 

@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Jiti } from "jiti";
 import { jsonProblem, lineColumn } from "./json-syntax.js";
 
@@ -77,15 +78,27 @@ function loader(): Promise<Jiti> {
   return jitiLoader;
 }
 
+// Defined by the bundler (scripts/bundle-cli.mjs) only: its own entry points of @homelab/schema and
+// @homelab/nix, relative to the bundle's files. Unbundled, this name is never defined.
+declare const NIXGEN_BUNDLED_PACKAGES: Readonly<Record<string, string>>;
+
 /**
  * `@homelab/*` as nixgen's own installation has them: a config may live anywhere on disk (an imported
- * homelab's own repository) with no node_modules beside it.
+ * homelab's own repository) with no node_modules beside it. The bundled CLI gives its own copies, so a
+ * config shares the modules the CLI has loaded (one zod, schemas built once) rather than load the
+ * packages again.
  */
 function ownPackages(): Record<string, string> {
+  const bundled: Readonly<Record<string, string>> =
+    typeof NIXGEN_BUNDLED_PACKAGES === "undefined"
+      ? {}
+      : Object.fromEntries(Object.entries(NIXGEN_BUNDLED_PACKAGES).map(([name, file]) => [name, fileURLToPath(new URL(file, import.meta.url))]));
   const require = createRequire(import.meta.url);
   const names = ["@homelab/nix", "@homelab/schema", "@homelab/nixgen"];
   return Object.fromEntries(
     names.flatMap((name) => {
+      const own = bundled[name];
+      if (own !== undefined) return [[name, own]];
       try {
         return [[name, require.resolve(name)]];
       } catch {

@@ -1,5 +1,6 @@
-// Runs the built `nixgen` entry point (dist/cli.js, built by test/global-setup.ts) in a directory, as a
+// Runs the built `nixgen` executable (the bundle the `bin` names, built by test/global-setup.ts) in a directory, as a
 // user would, and snapshots directories so a test can say "nothing changed" down to the inode.
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -7,7 +8,10 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { stringify } from "yaml";
 
-export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+// The package's `bin`: the bundle scripts/bundle-cli.mjs builds from dist/cli.js.
+const packageRoot = new URL("../../", import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL("package.json", packageRoot), "utf8")) as { bin: { nixgen: string } };
+export const cliPath = fileURLToPath(new URL(manifest.bin.nixgen, packageRoot));
 
 export interface CliResult {
   readonly code: number;

@@ -2,7 +2,8 @@
 // source) and the tree of its dotted names, shared by `validate`, the evaluation stand-ins and the
 // tests that check generated option paths. The file is 1.1 MB, so it is read on first use only.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** A dotted-name prefix; `option` is set where a listed option ends. */
 export interface OptionNode {
@@ -12,15 +13,19 @@ export interface OptionNode {
 
 export type OptionRow = readonly [name: string, type: string];
 
-// src/nixos/ and dist/nixos/ are both two levels below the package root, which ships data/.
-const TABLE = fileURLToPath(new URL("../../data/nixos-options.tsv", import.meta.url));
+// data/ is beside dist/ in the package. Found through the package's entry point rather than this
+// module's own location, which is elsewhere when the code is bundled into nixgen's CLI.
+function tablePath(): string {
+  const entry = pathToFileURL(createRequire(import.meta.url).resolve("@homelab/schema"));
+  return fileURLToPath(new URL("../data/nixos-options.tsv", entry));
+}
 
 let rows: readonly OptionRow[] | undefined;
 let tree: OptionNode | undefined;
 
 /** Every row of the committed NixOS option list, read once. */
 export function nixosOptionRows(): readonly OptionRow[] {
-  rows ??= parseOptionRows(readFileSync(TABLE, "utf8"));
+  rows ??= parseOptionRows(readFileSync(tablePath(), "utf8"));
   return rows;
 }
 
