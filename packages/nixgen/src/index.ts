@@ -1,13 +1,13 @@
 export { toNix, type ToNixOptions } from "@homelab/nix";
 export { plan, planValid, InvalidConfigError, type Plan, type PlanOptions } from "./plan.js";
-export type { GeneratedFile, EmitContext, Emitter } from "./emit/types.js";
+export type { GeneratedFile, GeneratedKind, FileKind, EmittedFile, EmitContext, Emitter } from "./emit/types.js";
 export { userFiles, type UserFile, type UserFileKind } from "./emit/user-files.js";
 export { missingUserFiles, scaffoldUserFiles, type ScaffoldResult } from "./write/user-files.js";
 export { generate, type GenerateOptions, type GenerateResult } from "./generate.js";
 export { loadConfig, ConfigLoadError, configExtensions } from "./config/load.js";
 export { findConfigFiles, configFileNames } from "./config/find.js";
 export { syncOutput, type SyncOptions } from "./write/sync.js";
-export { diffTree, type FileChange } from "./write/diff-tree.js";
+export type { FileChange, FileFate } from "./write/diff-tree.js";
 export { manifestPath, ManifestError } from "./write/manifest.js";
 export { evalGenerated, NoOutputError, type EvalCheck, type EvalCheckOptions } from "./eval/check.js";
 export { evaluateRoots, type EvalRoot, type EvalOptions, type Evaluation, type FileFailure } from "./eval/evaluate.js";

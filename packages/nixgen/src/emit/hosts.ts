@@ -28,7 +28,7 @@ import type { Emitter } from "./types.js";
 export const emitHosts: Emitter = (ctx) =>
   Object.keys(ctx.config.machines).length === 0
     ? []
-    : [{ path: "hosts.nix", content: printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
+    : [{ path: "hosts.nix", kind: "data", render: () => printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
 
 /**
  * ```nix

@@ -38,7 +38,8 @@ import type { Emitter } from "./types.js";
 export const emitProfileConfigs: Emitter = (ctx) =>
   Object.entries(ctx.config.profiles).map(([name, profile]) => ({
     path: profileConfigPath(name),
-    content: printFile(profileConfigExpr(profile), { header: [...headerLines(ctx), ...descriptionLines(profile)] }),
+    kind: "profile" as const,
+    render: () => printFile(profileConfigExpr(profile), { header: [...headerLines(ctx), ...descriptionLines(profile)] }),
   }));
 
 export function profileConfigPath(name: string): string {

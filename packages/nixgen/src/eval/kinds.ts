@@ -1,7 +1,10 @@
 // Which kind of Nix file a generated path holds, from where emitters put it. The kind decides what
-// the file is evaluated to (nix/eval.nix has one function per kind).
+// the file is evaluated to (nix/eval.nix has one function per kind). Emitters set it too, and the
+// manifest records it (emit/types.ts).
 
-export type FileKind = "profile" | "data" | "flake" | "machine" | "module";
+import type { FileKind } from "../emit/types.js";
+
+export type { FileKind };
 
 /**
  * What one entry of a batch evaluates: a file of a kind, `systems` (the names and files of a flake's

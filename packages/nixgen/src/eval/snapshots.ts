@@ -15,7 +15,7 @@ export const snapshotDir = ".eval";
 
 /** `.eval/` files for one output directory's values (file path → value). */
 export function snapshotFiles(values: ReadonlyMap<string, unknown>): GeneratedFile[] {
-  return [...values].map(([path, value]) => ({ path: `${path}.json`, content: `${JSON.stringify(value, null, 2)}\n` }));
+  return [...values].map(([path, value]) => ({ path: `${path}.json`, kind: "json", content: `${JSON.stringify(value, null, 2)}\n` }));
 }
 
 /**
