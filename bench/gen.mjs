@@ -1,38 +1,74 @@
 // `nixgen gen` end to end at each size, each run a fresh process: once into an empty directory (every
 // file written) and once more over that output (nothing changes: the pre-commit and on-save case).
+// Each `gen` run is paired with the I/O floor (io-floor.mjs) doing the same: writing the same files
+// into an empty directory, then reading and comparing them; `gen / floor` is taken run by run.
 // Sizes take turns within each round, so a slow moment of the machine touches every size alike.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { summary } from "./stats.mjs";
+import { packOutput } from "./io-floor.mjs";
+import { pairedRatios, summary } from "./stats.mjs";
 import { timeNode } from "./time-process.mjs";
 import { provideUserFiles } from "./user-files.mjs";
 
-/** `{ [size]: { fresh: {wall, cpu, rss}, again: {wall} } }` as summaries, plus every run. */
+const floorScript = new URL("./io-floor.mjs", import.meta.url).pathname;
+
+/**
+ * `{ [size]: { files, wallMs, cpuMs, rssKb, floorWallMs, vsFloor, upToDate…: the same for the second run } }`
+ * as summaries, plus every run.
+ */
 export function benchGen({ root, cli, work, sizes, rounds, configOf, again = true }) {
-  const runs = Object.fromEntries(sizes.map((n) => [n, { wall: [], cpu: [], rss: [], againWall: [] }]));
+  const runs = Object.fromEntries(
+    sizes.map((n) => [n, { wall: [], cpu: [], rss: [], floorWall: [], againWall: [], againFloorWall: [] }]),
+  );
+  const files = {};
   for (let round = 0; round < rounds; round++) {
     for (const n of sizes) {
+      const fresh = (dir) => {
+        rmSync(dir, { recursive: true, force: true });
+        return new Set(provideUserFiles(configOf(n), dir));
+      };
       const out = join(work, `out-${n}`);
-      rmSync(out, { recursive: true, force: true });
-      provideUserFiles(configOf(n), out);
+      const floorOut = join(work, `floor-${n}`);
+      const pack = join(work, `floor-${n}.pack`);
+      const userFiles = fresh(out);
       const args = ["gen", "--config", configOf(n), "--out", out];
-      const fresh = timeNode(cli, args, { cwd: root });
-      runs[n].wall.push(fresh.wallMs);
-      runs[n].cpu.push(fresh.cpuMs);
-      runs[n].rss.push(fresh.rssKb);
-      if (again) runs[n].againWall.push(timeNode(cli, args, { cwd: root }).wallMs);
+      const gen = timeNode(cli, args, { cwd: root });
+      // Output is the same in every round: packing it once, before the floor's first clock, is enough.
+      if (round === 0) files[n] = packOutput(out, pack, userFiles);
+      fresh(floorOut);
+      const floor = timeNode(floorScript, ["write", configOf(n), pack, floorOut], { cwd: root });
+      runs[n].wall.push(gen.wallMs);
+      runs[n].cpu.push(gen.cpuMs);
+      runs[n].rss.push(gen.rssKb);
+      runs[n].floorWall.push(floor.wallMs);
+      if (again) {
+        runs[n].againWall.push(timeNode(cli, args, { cwd: root }).wallMs);
+        runs[n].againFloorWall.push(timeNode(floorScript, ["compare", configOf(n), pack, floorOut], { cwd: root }).wallMs);
+      }
     }
   }
   return Object.fromEntries(
-    sizes.map((n) => [
-      n,
-      {
-        wallMs: summary(runs[n].wall),
-        cpuMs: summary(runs[n].cpu),
-        rssKb: summary(runs[n].rss),
-        ...(again ? { upToDateWallMs: summary(runs[n].againWall) } : {}),
-        runs: runs[n],
-      },
-    ]),
+    sizes.map((n) => {
+      const r = runs[n];
+      return [
+        n,
+        {
+          files: files[n],
+          wallMs: summary(r.wall),
+          cpuMs: summary(r.cpu),
+          rssKb: summary(r.rss),
+          floorWallMs: summary(r.floorWall),
+          vsFloor: summary(pairedRatios(r.wall, r.floorWall)),
+          ...(again
+            ? {
+                upToDateWallMs: summary(r.againWall),
+                upToDateFloorWallMs: summary(r.againFloorWall),
+                upToDateVsFloor: summary(pairedRatios(r.againWall, r.againFloorWall)),
+              }
+            : {}),
+          runs: r,
+        },
+      ];
+    }),
   );
 }

@@ -45,6 +45,11 @@ const scaling = plan.sizes.slice(1).map((n, i) => {
   const smaller = plan.sizes[i];
   return { from: smaller, to: n, ratio: summary(pairedRatios(gen[n].runs.wall, gen[smaller].runs.wall)) };
 });
+// Peak RSS at ten times the machines, run by run: flat memory keeps this far below 10×.
+const memory = plan.sizes.slice(1).map((n, i) => {
+  const smaller = plan.sizes[i];
+  return { from: smaller, to: n, ratio: summary(pairedRatios(gen[n].runs.rss, gen[smaller].runs.rss)) };
+});
 step(`printer against JSON.stringify and nijs (${plan.printerMachines} machines, ${plan.printerRounds} rounds)`);
 const printer = benchPrinter({ bench, machines: plan.printerMachines, rounds: plan.printerRounds });
 step(`validation of a ${plan.validationMachines}-machine homelab's output, ${plan.validationRounds} rounds`);
@@ -66,6 +71,7 @@ const results = {
   },
   gen,
   scaling,
+  memory,
   printer,
   validation,
   check,

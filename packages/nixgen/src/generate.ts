@@ -1,29 +1,52 @@
-// The CLI's `gen` as one call, for scripts and tests: config value → files on disk (or what would change).
+// The CLI's `gen` as one call, for scripts, tests and the CLI itself: config value → files on disk (or
+// what would change), one file rendered, compared and written at a time.
+import { resolve } from "node:path";
 import type { Issue } from "@homelab/schema";
-import { InvalidConfigError, plan } from "./plan.js";
-import type { FileChange } from "./write/diff-tree.js";
-import { syncOutput } from "./write/sync.js";
+import { reviewJsonPath } from "./emit/review-json.js";
+import { emitPlan, InvalidConfigError, type EmittedPlan } from "./plan.js";
+import type { ReviewModel } from "./review/model.js";
+import { rekeyList, type Rekey } from "./review/rekey.js";
+import type { FileChange, FileFate } from "./write/diff-tree.js";
+import { syncFiles } from "./write/sync.js";
 import { missingUserFileIssues, missingUserFiles } from "./write/user-files-on-disk.js";
 
 export interface GenerateOptions {
   /** The config: what `loadConfig` returns, or an object written in code. */
   readonly config: unknown;
-  /** Output directory. */
+  /** Output directory, as messages name it. */
   readonly out: string;
+  /** Directory a relative `out` is in (default: the process's current directory). */
+  readonly cwd?: string;
   /** Config name printed in headers (default `homelab.config.ts`). */
   readonly source?: string;
   /** Write nothing; `upToDate` says whether the directory is current. */
   readonly check?: boolean;
   /** Write nothing; `changes` says what a real run would do. */
   readonly dryRun?: boolean;
+  /**
+   * Called with each file's change as it is decided, in path order, with the contents before and after
+   * (for a diff): the result keeps only each file's fate, as the run forgets a file once it is written.
+   */
+  readonly onChange?: (change: FileChange) => void;
+  /**
+   * Awaited once the whole-config checks have passed (valid config, every user file present), before
+   * anything in `out` is read or written: a caller generating several directories waits here until all
+   * have passed, or evaluates the files first. An error it throws stops the run with nothing written.
+   */
+  readonly beforeSync?: (plan: EmittedPlan) => Promise<void> | void;
 }
 
 export interface GenerateResult {
   /** Every file's fate, sorted by path (the manifest included). */
-  readonly changes: readonly FileChange[];
+  readonly changes: readonly FileFate[];
   readonly warnings: readonly Issue[];
   /** Nothing was (or, in check and dry-run mode, would be) written or removed. */
   readonly upToDate: boolean;
+  /**
+   * Encrypted files whose readers this run changes (the `.review.json` on disk against the new one):
+   * each must be re-encrypted with agenix, which nixgen cannot do.
+   */
+  readonly rekeys: readonly Rekey[];
 }
 
 /**
@@ -31,10 +54,20 @@ export interface GenerateResult {
  * being one) before touching `out`.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { files, userFiles, warnings } = plan(options.config, options.source === undefined ? {} : { source: options.source });
-  const missing = await missingUserFiles(options.out, userFiles);
+  const planned = emitPlan(options.config, options.source === undefined ? {} : { source: options.source });
+  const dir = resolve(options.cwd ?? ".", options.out);
+  const missing = await missingUserFiles(dir, planned.userFiles);
   if (missing.length > 0) throw new InvalidConfigError(missingUserFileIssues(options.out, missing));
-  const write = options.check !== true && options.dryRun !== true;
-  const changes = await syncOutput(options.out, files, { write });
-  return { changes, warnings, upToDate: changes.every((change) => change.kind === "unchanged") };
+  await options.beforeSync?.(planned);
+  let rekeys: Rekey[] = [];
+  const changes = await syncFiles(dir, planned.files, {
+    write: options.check !== true && options.dryRun !== true,
+    onChange: (change) => {
+      if (change.path === reviewJsonPath && change.kind === "update") {
+        rekeys = rekeyList(JSON.parse(change.before) as ReviewModel, JSON.parse(change.after) as ReviewModel);
+      }
+      options.onChange?.(change);
+    },
+  });
+  return { changes, warnings: planned.warnings, upToDate: changes.every((change) => change.kind === "unchanged"), rekeys };
 }

@@ -4,11 +4,12 @@
 
 // Plan: validate a config and return every file it generates, without touching the disk.
 export { plan, InvalidConfigError, type Plan, type PlanOptions } from "./plan.js";
-export type { GeneratedFile } from "./emit/types.js";
+export type { GeneratedFile, GeneratedKind } from "./emit/types.js";
+export type { FileKind } from "./emit/output-layout.js";
 
 // Generate: plan, check the user's files, then bring an output directory up to date (or say what would change).
 export { generate, type GenerateOptions, type GenerateResult } from "./generate.js";
-export type { FileChange } from "./write/diff-tree.js";
+export type { FileChange, FileFate } from "./write/diff-tree.js";
 export { ManifestError } from "./write/manifest.js";
 
 // Config files: homelab.config.{ts,mts,js,json,yaml,yml} → the value `plan` and `generate` take.

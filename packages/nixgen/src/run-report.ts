@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { type Issue, formatIssue } from "@homelab/schema";
 import type { Stream } from "./stream.js";
-import { countChanges, type FileChange } from "./write/diff-tree.js";
+import { countChanges, type FileChange, type FileFate } from "./write/diff-tree.js";
 
 export type Mode = "write" | "dry-run" | "check";
 
@@ -39,7 +39,7 @@ const summaryParts: Record<Mode, (n: Counts) => string[]> = {
 };
 
 /** `14 files: 3 written, 11 unchanged, 1 removed in 120 ms` (the removed part only when there is one). */
-export function summaryLine(changes: readonly FileChange[], mode: Mode, ms: number): string {
+export function summaryLine(changes: readonly FileFate[], mode: Mode, ms: number): string {
   const n = countChanges(changes);
   const files = n.create + n.update + n.unchanged;
   const parts = summaryParts[mode](n).join(", ");

@@ -24,8 +24,11 @@ test("pnpm bench --smoke produces every figure, each a finite number", { timeout
   const figure = (path: string): Json => path.split(".").reduce<Json>((value, key) => (value as Record<string, Json>)[key] ?? null, results);
 
   const summaries = [
-    ...[10, 100].flatMap((n) => ["wallMs", "cpuMs", "rssKb", "upToDateWallMs"].map((what) => `gen.${n}.${what}`)),
+    ...[10, 100].flatMap((n) =>
+      ["wallMs", "cpuMs", "rssKb", "floorWallMs", "vsFloor", "upToDateWallMs", "upToDateFloorWallMs", "upToDateVsFloor"].map((what) => `gen.${n}.${what}`),
+    ),
     "scaling.0.ratio",
+    "memory.0.ratio",
     ...["json", "jsonIndented", "toNix", "print", "nijs"].map((name) => `printer.ms.${name}`),
     ...["toNixVsJson", "toNixVsJsonIndented", "printVsJsonIndented", "toNixVsNijs", "printVsNijs"].map((name) => `printer.ratios.${name}`),
     "validation.batchedMs",
@@ -37,6 +40,8 @@ test("pnpm bench --smoke produces every figure, each a finite number", { timeout
     for (const key of ["median", "min", "max"]) expect(Number.isFinite(figure(`${path}.${key}`)), `${path}.${key}`).toBe(true);
   }
   const counts = [
+    "gen.10.files",
+    "gen.100.files",
     ...["json", "jsonIndented", "toNix", "print", "nijs"].map((name) => `printer.bytes.${name}`),
     "validation.files",
     "validation.systems",
@@ -52,7 +57,7 @@ test("pnpm bench --smoke produces every figure, each a finite number", { timeout
 
   // And the report shows each of them.
   expect(stdout).not.toMatch(/NaN|undefined|Infinity/);
-  for (const row of ["| 10 |", "| 100 |", "Ten times the machines (10 → 100)", "`toNix(data)`", "nijs `jsToNix", "| batched: `evaluateRoots`", "| one `nix-instantiate` per entry", "`gen --check` on the examples", "`gen` loads"]) {
+  for (const row of ["| 10 |", "| 100 |", "the peak RSS", "gen / floor", "Ten times the machines (10 → 100)", "`toNix(data)`", "nijs `jsToNix", "| batched: `evaluateRoots`", "| one `nix-instantiate` per entry", "`gen --check` on the examples", "`gen` loads"]) {
     expect(stdout).toContain(row);
   }
 });

@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { configSource, contents, nixgen, snapshot, tempDir, withoutTiming, writeFiles } from "./helpers/cli-run.js";
+import { kindFromPath } from "../src/emit/output-layout.js";
 import { smallHomelab } from "./helpers/small-homelab.js";
 
 async function project(config: unknown = smallHomelab()): Promise<string> {
@@ -11,8 +12,11 @@ async function project(config: unknown = smallHomelab()): Promise<string> {
   return dir;
 }
 
-const manifest = async (out: string): Promise<string[]> =>
-  (JSON.parse((await snapshot(out)).get(".nixgen-manifest.json")?.content ?? "{}") as { files: string[] }).files;
+/** The paths the manifest lists, in its order. */
+const manifest = async (out: string): Promise<string[]> => Object.keys(manifestKinds(await snapshot(out)));
+
+const manifestKinds = (files: Awaited<ReturnType<typeof snapshot>>): Record<string, string> =>
+  (JSON.parse(files.get(".nixgen-manifest.json")?.content ?? "{}") as { files: Record<string, string> }).files;
 
 describe("nixgen gen", () => {
   test("twice gives byte-identical files, and the second run writes nothing", async () => {
@@ -36,6 +40,11 @@ describe("nixgen gen", () => {
     expect(withoutTiming(result.stdout)).toBe(`out: ${files.size} files: ${files.size} written, 0 unchanged in N ms`);
     const listed = await manifest(join(dir, "out"));
     expect(listed).toEqual([...files.keys()].filter((path) => path !== ".nixgen-manifest.json").sort());
+    // Each file's kind as its emitter set it: the Nix ones as an older manifest's paths are read.
+    const kinds = manifestKinds(files);
+    for (const path of listed.filter((path) => path.endsWith(".nix"))) expect(kinds[path], path).toBe(kindFromPath(path));
+    expect(kinds[".review.json"]).toBe("json");
+    expect(kinds["INVENTORY.md"]).toBe("markdown");
     for (const [path, { content }] of files) {
       expect(content.endsWith("\n"), path).toBe(true);
       expect(content, path).not.toContain(dir);
@@ -116,7 +125,7 @@ describe("nixgen gen", () => {
     const before = await snapshot(join(dir, "generated"));
     const result = await nixgen(["gen"], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('/generated/.nixgen-manifest.json must hold { "files": [relative paths inside the directory] }');
+    expect(result.stderr).toContain('/generated/.nixgen-manifest.json must hold { "files": { relative path inside the directory: its kind } }');
     expect(await snapshot(join(dir, "generated"))).toEqual(before);
   });
 

@@ -1,17 +1,19 @@
-// The writer behind `gen`: deciding (diffTree), remembering (the manifest) and writing safely.
+// The writer behind `gen`: deciding, remembering (the manifest) and writing safely.
 import { chmod, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { writeFileAtomic } from "../src/write/atomic-write.js";
-import { diffTree, type FileChange } from "../src/write/diff-tree.js";
-import { ManifestError, manifestText, parseManifest } from "../src/write/manifest.js";
+import type { FileChange } from "../src/write/diff-tree.js";
+import { ManifestError, manifestText, readManifest } from "../src/write/manifest.js";
 import { isSafeRelativePath } from "../src/write/safe-path.js";
-import { syncOutput } from "../src/write/sync.js";
+import { syncFiles, syncOutput } from "../src/write/sync.js";
 import { snapshot, tempDir, writeFiles } from "./helpers/cli-run.js";
 
-const file = (path: string, content = `${path}\n`) => ({ path, content });
+const file = (path: string, content = `${path}\n`) => ({ path, kind: "module" as const, content });
 
-describe("diffTree", () => {
+const entry = (path: string) => ({ path, kind: "module" as const });
+
+describe("deciding", () => {
   test.each<[string, { planned: string[]; previous: string[]; onDisk: Record<string, string>; strays?: string[]; want: FileChange[] }]>([
     ["an empty directory: everything is created", { planned: ["a"], previous: [], onDisk: {}, want: [{ kind: "create", path: "a", after: "a\n" }] }],
     ["same content: unchanged", { planned: ["a"], previous: ["a"], onDisk: { a: "a\n" }, want: [{ kind: "unchanged", path: "a" }] }],
@@ -26,14 +28,18 @@ describe("diffTree", () => {
     ["generated before but already gone: nothing", { planned: [], previous: ["old"], onDisk: {}, want: [] }],
     ["not ours (not in the manifest): never removed", { planned: [], previous: [], onDisk: { mine: "x\n" }, want: [] }],
     [
+      "a file in the manifest that is gone: created again",
+      { planned: ["a"], previous: ["a"], onDisk: {}, want: [{ kind: "create", path: "a", after: "a\n" }] },
+    ],
+    [
       "a stray temporary file: removed, after the files by path",
-      { planned: ["a"], previous: ["a"], onDisk: { a: "a\n" }, strays: [".nixgen-7-0123456789ab.tmp"], want: [{ kind: "stray", path: ".nixgen-7-0123456789ab.tmp" }, { kind: "unchanged", path: "a" }] },
+      { planned: ["a"], previous: ["a"], onDisk: { a: "a\n" }, strays: [".nixgen-2147483646-0123456789ab.tmp"], want: [{ kind: "stray", path: ".nixgen-2147483646-0123456789ab.tmp" }, { kind: "unchanged", path: "a" }] },
     ],
     [
       "sorted by path whatever the input order",
       {
         planned: ["b", "a/z"],
-        previous: ["a/old"],
+        previous: ["a/old", "b"],
         onDisk: { "a/old": "o\n", b: "b\n" },
         want: [
           { kind: "remove", path: "a/old", before: "o\n" },
@@ -42,28 +48,57 @@ describe("diffTree", () => {
         ],
       },
     ],
-  ])("%s", (_, { planned, previous, onDisk, strays, want }) => {
-    expect(diffTree(planned.map((p) => file(p)), previous, new Map(Object.entries(onDisk)), strays)).toEqual(want);
+  ])("%s", async (_, { planned, previous, onDisk, strays = [], want }) => {
+    const out = await tempDir();
+    const manifest = previous.length === 0 ? {} : { ".nixgen-manifest.json": manifestText(previous.map(entry)) };
+    await writeFiles(out, { ...onDisk, ...manifest, ...Object.fromEntries(strays.map((path) => [path, "half"])) });
+    const before = await snapshot(out);
+    const changes = await syncOutput(out, planned.map((p) => file(p)), { write: false });
+    expect(changes.filter((change) => change.path !== ".nixgen-manifest.json")).toEqual(want);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  test("files are rendered one at a time, in path order, each as its turn comes", async () => {
+    const out = await tempDir();
+    const rendered: string[] = [];
+    const emitted = ["c", "a", "b"].map((path) => ({ path, kind: "module" as const, render: () => (rendered.push(path), `${path}\n`) }));
+    const seen: string[] = [];
+    const fates = await syncFiles(out, emitted, { write: true, onChange: (change) => seen.push(`${change.kind} ${change.path}`) });
+    expect(rendered).toEqual(["a", "b", "c"]);
+    expect(seen).toEqual(["create .nixgen-manifest.json", "create a", "create b", "create c"]);
+    expect(fates).toEqual([".nixgen-manifest.json", "a", "b", "c"].map((path) => ({ kind: "create", path })));
   });
 });
 
 describe("manifest", () => {
-  test("is sorted, deduplicated JSON with a trailing newline", () => {
-    expect(manifestText(["b", "a", "b"])).toBe('{\n  "generator": "nixgen",\n  "files": [\n    "a",\n    "b"\n  ]\n}\n');
+  test("is sorted, deduplicated JSON with each file's kind and a trailing newline", () => {
+    expect(manifestText([entry("b"), { path: "a", kind: "json" }, entry("b")])).toBe(
+      '{\n  "generator": "nixgen",\n  "files": {\n    "a": "json",\n    "b": "module"\n  }\n}\n',
+    );
   });
 
   test("round-trips, and an absent manifest lists nothing", () => {
-    expect(parseManifest(manifestText(["x/y.nix", "z"]), "m")).toEqual(["x/y.nix", "z"]);
-    expect(parseManifest(undefined, "m")).toEqual([]);
+    const entries = [{ path: "x/y.nix", kind: "machine" as const }, { path: "z", kind: "markdown" as const }];
+    expect(readManifest(manifestText(entries), "m")).toEqual({ entries, older: false });
+    expect(manifestPaths(manifestText(entries))).toEqual(["x/y.nix", "z"]);
+    expect(manifestPaths(undefined)).toEqual([]);
   });
 
+  test("an older nixgen's list of paths is read, the kinds unknown, and written back with null for them", () => {
+    const older = readManifest('{ "generator": "nixgen", "files": ["b", "a"] }', "m");
+    expect(older).toEqual({ entries: [{ path: "b", kind: undefined }, { path: "a", kind: undefined }], older: true });
+    expect(manifestText(older.entries)).toBe('{\n  "generator": "nixgen",\n  "files": {\n    "a": null,\n    "b": null\n  }\n}\n');
+  });
+
+  const refusal = 'm must hold { "files": { relative path inside the directory: its kind } }';
   test.each([
     ["not JSON", "{", "m is not valid JSON; delete it and run again (files it listed will be kept)"],
-    ["no file list", "{}", 'm must hold { "files": [relative paths inside the directory] }'],
-    ["a path leaving the directory", '{ "files": ["../etc/passwd"] }', 'm must hold { "files": [relative paths inside the directory] }'],
-    ["an absolute path", '{ "files": ["/etc/passwd"] }', 'm must hold { "files": [relative paths inside the directory] }'],
+    ["no file list", "{}", refusal],
+    ["a path leaving the directory", '{ "files": ["../etc/passwd"] }', refusal],
+    ["an absolute path", '{ "files": { "/etc/passwd": "data" } }', refusal],
+    ["an unknown kind", '{ "files": { "a.nix": "spreadsheet" } }', refusal],
   ])("refuses %s", (_, text, message) => {
-    expect(() => parseManifest(text, "m")).toThrow(new ManifestError(message));
+    expect(() => manifestPaths(text)).toThrow(new ManifestError(message));
   });
 });
 
@@ -94,7 +129,7 @@ describe("syncOutput", () => {
     const out = await tempDir();
     await syncOutput(out, [file("a")], { write: true });
     // What an interrupted run leaves: the intent manifest (old ∪ new) written, then the new file, then nothing.
-    await writeFiles(out, { ".nixgen-manifest.json": manifestText(["a", "b"]), b: "b\n" });
+    await writeFiles(out, { ".nixgen-manifest.json": manifestText([entry("a"), entry("b")]), b: "b\n" });
     const changes = await syncOutput(out, [file("a")], { write: true });
     expect(changes.filter((c) => c.kind !== "unchanged").map((c) => [c.kind, c.path])).toEqual([
       ["update", ".nixgen-manifest.json"],
@@ -141,3 +176,7 @@ describe("writeFileAtomic", () => {
     expect(await readdir(join(dir, "sub"))).toEqual(["run.sh"]);
   });
 });
+
+function manifestPaths(text: string | undefined): string[] {
+  return readManifest(text, "m").entries.map((entry) => entry.path);
+}

@@ -205,8 +205,8 @@ describe(`whole systems, evaluated with ${libLabel(lib)}`, () => {
 
 describe("gen --eval: planned files, with the user's files from the output directory", () => {
   const planned = [
-    { path: "flake-outputs.nix", content: flake({ metal: ["./machines/metal/default.nix"] }) },
-    { path: "machines/metal/default.nix", content: machine("", ["./hardware.nix"]) },
+    { path: "flake-outputs.nix", kind: "flake" as const, content: flake({ metal: ["./machines/metal/default.nix"] }) },
+    { path: "machines/metal/default.nix", kind: "machine" as const, content: machine("", ["./hardware.nix"]) },
   ];
 
   const userFiles = ["machines/metal/hardware.nix"];

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { emitFlakeOutputs, flakeOutputsExpr } from "../src/emit/flake-outputs.js";
 import { homelab } from "./helpers/homelab-config.js";
 import { nixEval, writeTree } from "./helpers/nix-cli.js";
+import { rendered } from "./helpers/rendered.js";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv";
 
@@ -108,12 +109,12 @@ describe("flake outputs", () => {
   });
 
   test("no machines, no file", () => {
-    expect(emitFlakeOutputs({ config: homelab({}), source: "c.ts" })).toEqual([]);
+    expect(rendered(emitFlakeOutputs({ config: homelab({}), source: "c.ts" }))).toEqual([]);
   });
 
   test("a function of the flake inputs: evaluates with a stand-in nixosSystem", async () => {
     const config = homelab(cases[0]![1].given);
-    const root = await writeTree(emitFlakeOutputs({ config, source: "c.ts" }));
+    const root = await writeTree(rendered(emitFlakeOutputs({ config, source: "c.ts" })));
     // nixosSystem returns its arguments, with the module paths reduced to names Nix can print.
     const nixosSystem = lambda(
       "args",

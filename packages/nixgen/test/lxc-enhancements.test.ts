@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { emitLxcEnhancements, lxcProfileDirs } from "../src/emit/lxc-enhancements.js";
 import { nixEval, nixParse, writeTree } from "./helpers/nix-cli.js";
 import { OptionIndex } from "./nixos-options.js";
+import { rendered } from "./helpers/rendered.js";
 
 const proxmox = { node: "pve", vmid: 110, cores: 2, memory: 2048, disk: "8G", storage: "local-lvm" };
 const lxc = { kind: "lxc", proxmox: { ...proxmox, template: "local:vztmpl/nixos.tar.xz" } } as const;
@@ -42,7 +43,7 @@ describe("lxcProfileDirs", () => {
 
 describe("profiles/proxmox-lxc/enhancements.nix", () => {
   const config = homelabConfig.parse({ profiles: { base: { systemSettings: { profile: "proxmox-lxc" } } } });
-  const files = emitLxcEnhancements({ config, source: "homelab.config.ts" });
+  const files = rendered(emitLxcEnhancements({ config, source: "homelab.config.ts" }));
 
   test("is emitted once, where the profile directory is", () => {
     expect(files.map((f) => f.path)).toEqual(["profiles/proxmox-lxc/enhancements.nix"]);

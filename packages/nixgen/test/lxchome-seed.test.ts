@@ -11,6 +11,7 @@ import { emitProfileConfigs } from "../src/emit/profile-config.js";
 import type { GeneratedFile } from "../src/emit/types.js";
 import { nixParse, writeTree } from "./helpers/nix-cli.js";
 import { evalProfile, packageNames } from "./helpers/profile-eval.js";
+import { rendered } from "./helpers/rendered.js";
 
 const seedFile = fileURLToPath(new URL("./fixtures/seed-000/LXCHOME-config.nix", import.meta.url));
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   if (!validation.ok) throw new Error(formatIssues(validation.issues));
   config = validation.config;
   const ctx = { config, source: "homelab.config.ts" };
-  files = [...emitProfileConfigs(ctx), ...emitLxcEnhancements(ctx)];
+  files = [...rendered(emitProfileConfigs(ctx)), ...rendered(emitLxcEnhancements(ctx))];
   root = await writeTree(files);
   // The seed's file beside the generated base it imports.
   await mkdir(join(root, "seed"));

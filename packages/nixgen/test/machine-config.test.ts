@@ -3,6 +3,7 @@ import type { HomelabConfigInput, MachineInput } from "@homelab/schema";
 import { describe, expect, test } from "vitest";
 import { emitMachineConfigs, machineExpr } from "../src/emit/machine-config.js";
 import { homelab } from "./helpers/homelab-config.js";
+import { rendered } from "./helpers/rendered.js";
 
 const ADMIN_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBlST+ehM8M3Q2Tg3WsZ9mT5ic6tLxLbTk0hRTZ3/pJv admin@laptop";
 const CI_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF/aGaYU4Zj80A0pVzCyi3FqWbll9NlS5YR/2xtFdXhs ci";
@@ -288,5 +289,5 @@ describe("machine config", () => {
 
 test("one file per machine, named by its flake attribute", () => {
   const config = homelab({ machines: { "frame1-vm": { kind: "metal", hostname: "frame1-vm" } } });
-  expect(emitMachineConfigs({ config, source: "c.ts" }).map((f) => f.path)).toEqual(["machines/frame1-vm/default.nix"]);
+  expect(rendered(emitMachineConfigs({ config, source: "c.ts" })).map((f) => f.path)).toEqual(["machines/frame1-vm/default.nix"]);
 });

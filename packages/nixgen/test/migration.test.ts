@@ -3,9 +3,10 @@ import { describe, expect, test } from "vitest";
 import { emitMigration } from "../src/emit/migration.js";
 import { homelab } from "./helpers/homelab-config.js";
 import { bashFences, bashSyntax, runStubbed, stubCall } from "./helpers/shell-stub.js";
+import { rendered } from "./helpers/rendered.js";
 
 const runbook = (input: HomelabConfigInput): string => {
-  const files = emitMigration({ config: homelab(input), source: "c.ts" });
+  const files = rendered(emitMigration({ config: homelab(input), source: "c.ts" }));
   expect(files.map((file) => file.path)).toEqual(["MIGRATION.md"]);
   return files[0]!.content;
 };
@@ -377,7 +378,7 @@ describe("MIGRATION.md", () => {
   test("nothing to create, migrate or provide, no runbook", () => {
     const proxmox = { node: "pve", vmid: 120, cores: 2, memory: 4096, disk: "32G", storage: "local-lvm" };
     const config = homelab({ machines: { vm: { kind: "vm", hostname: "vm", proxmox } } });
-    expect(emitMigration({ config, source: "c.ts" })).toEqual([]);
+    expect(rendered(emitMigration({ config, source: "c.ts" }))).toEqual([]);
   });
 
   test("each encrypted secret with the agenix command that makes it, run next to secrets.nix", () => {

@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { emitProxmoxStorage } from "../src/emit/proxmox-storage.js";
 import { homelab } from "./helpers/homelab-config.js";
 import { bashSyntax, runStubbed, stubCall } from "./helpers/shell-stub.js";
+import { rendered } from "./helpers/rendered.js";
 
 const seed001: HomelabConfigInput = {
   proxmox: { nodes: { prom: { address: "root@192.168.1.12" }, prom2: { maintenance: true } } },
@@ -25,7 +26,7 @@ const seed001: HomelabConfigInput = {
 };
 
 const script = (input: HomelabConfigInput): string => {
-  const files = emitProxmoxStorage({ config: homelab(input), source: "homelab.config.ts" });
+  const files = rendered(emitProxmoxStorage({ config: homelab(input), source: "homelab.config.ts" }));
   expect(files.map((file) => file.path)).toEqual(["proxmox/storage.sh"]);
   return files[0]!.content;
 };
@@ -208,7 +209,7 @@ esac
 
   test("nothing without datasets or mappings", () => {
     expect(
-      emitProxmoxStorage({ config: homelab({ proxmox: { nodes: { prom: {} } } }), source: "homelab.config.ts" }),
+      rendered(emitProxmoxStorage({ config: homelab({ proxmox: { nodes: { prom: {} } } }), source: "homelab.config.ts" })),
     ).toEqual([]);
   });
 });

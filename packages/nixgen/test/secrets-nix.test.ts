@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { emitSecretsNix, secretsNixExpr } from "../src/emit/secrets-nix.js";
 import { homelab } from "./helpers/homelab-config.js";
 import { nixEval, writeTree } from "./helpers/nix-cli.js";
+import { rendered } from "./helpers/rendered.js";
 
 const key = (n: number) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${String(n).repeat(43)}`;
 
@@ -76,7 +77,7 @@ describe("secrets.nix", () => {
     const config = homelab(given);
     expect(print(secretsNixExpr(config))).toBe(want);
     // agenix reads each publicKeys as a flat list of strings: check what Nix makes of the file.
-    const [file] = emitSecretsNix({ config, source: "c.ts" });
+    const [file] = rendered(emitSecretsNix({ config, source: "c.ts" }));
     const root = await writeTree([file!]);
     expect(await nixEval(call(id("import"), path(`${root}/secrets/secrets.nix`)))).toEqual(
       Object.fromEntries(Object.entries(recipients).map(([name, publicKeys]) => [name, { publicKeys }])),
@@ -84,13 +85,13 @@ describe("secrets.nix", () => {
   });
 
   test("no secrets, no rules file", () => {
-    expect(emitSecretsNix({ config: homelab({ keys }), source: "c.ts" })).toEqual([]);
+    expect(rendered(emitSecretsNix({ config: homelab({ keys }), source: "c.ts" }))).toEqual([]);
   });
 
   test("a key binding stays on one line however long the key", () => {
     const long = `ssh-rsa ${"A".repeat(700)} admin@laptop`;
     const config = homelab({ keys: { users: { admin: long } }, secrets: { s: { recipients: ["admin"] } } });
-    const [file] = emitSecretsNix({ config, source: "c.ts" });
+    const [file] = rendered(emitSecretsNix({ config, source: "c.ts" }));
     expect(file?.content).toContain(`\n  admin = "${long}";\n`);
   });
 });

@@ -7,9 +7,9 @@ import { errorLine, issueReport } from "../run-report.js";
 import type { Io } from "./command.js";
 import type { Target } from "./targets.js";
 
-export async function withConfig<T>(target: Target, io: Io, step: (input: unknown) => T): Promise<T | undefined> {
+export async function withConfig<T>(target: Target, io: Io, step: (input: unknown) => T | Promise<T>): Promise<T | undefined> {
   try {
-    return step(await loadConfig(target.config, { cwd: io.cwd }));
+    return await step(await loadConfig(target.config, { cwd: io.cwd }));
   } catch (error) {
     if (error instanceof InvalidConfigError) {
       io.err.write(issueReport(io.err, target.config, error.issues));

@@ -9,7 +9,7 @@ import type { Emitter } from "./types.js";
 export const emitFlakeOutputs: Emitter = (ctx) =>
   Object.keys(ctx.config.machines).length === 0
     ? []
-    : [{ path: flakeOutputsPath, content: printFile(flakeOutputsExpr(ctx.config), { header: headerLines(ctx) }) }];
+    : [{ path: flakeOutputsPath, kind: "flake", render: () => printFile(flakeOutputsExpr(ctx.config), { header: headerLines(ctx) }) }];
 
 /**
  * ```nix

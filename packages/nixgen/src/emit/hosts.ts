@@ -18,7 +18,7 @@ import type { Emitter } from "./types.js";
 export const emitHosts: Emitter = (ctx) =>
   Object.keys(ctx.config.machines).length === 0
     ? []
-    : [{ path: hostsPath, content: printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
+    : [{ path: hostsPath, kind: "hosts", render: () => printFile(hostsExpr(ctx.config), { header: headerLines(ctx) }) }];
 
 /**
  * ```nix

@@ -1,4 +1,4 @@
-// Every emitter, one per kind of output file.
+// Every emitter, one per kind of output file, and the run's list of files they emit.
 import { emitFlakeOutputs } from "./flake-outputs.js";
 import { emitHosts } from "./hosts.js";
 import { emitInventoryMd } from "./inventory-md.js";
@@ -11,7 +11,7 @@ import { emitProxmoxStorage } from "./proxmox-storage.js";
 import { emitReviewJson } from "./review-json.js";
 import { emitSecretsNix } from "./secrets-nix.js";
 import { emitServiceModules } from "./service-module.js";
-import type { Emitter } from "./types.js";
+import type { EmitContext, EmittedFile, Emitter, GeneratedFile } from "./types.js";
 
 export const emitters: readonly Emitter[] = [
   emitServiceModules,
@@ -27,3 +27,21 @@ export const emitters: readonly Emitter[] = [
   emitInventoryMd,
   emitReviewJson,
 ];
+
+/**
+ * Every file of a validated config, sorted by path and not yet rendered. Throws on a path that two
+ * emitters produce: a bug, as each kind of file belongs to one emitter.
+ */
+export function emittedFiles(ctx: EmitContext): EmittedFile[] {
+  const files = emitters.flatMap((emit) => [...emit(ctx)]);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (let i = 1; i < files.length; i++) {
+    if (files[i]?.path === files[i - 1]?.path) throw new Error(`two emitters produced ${files[i]?.path}`);
+  }
+  return files;
+}
+
+/** Renders a file: what a run that keeps every file in memory (`plan`) holds. */
+export function renderFile(file: EmittedFile): GeneratedFile {
+  return { path: file.path, kind: file.kind, content: file.render() };
+}

@@ -9,7 +9,7 @@ import { placementDiagram, portsText, servicesDiagram, storageDiagram, type Diag
 import type { Emitter } from "./types.js";
 
 export const emitInventoryMd: Emitter = (ctx) => [
-  { path: "INVENTORY.md", content: inventoryMarkdown(ctx.config, reviewModel(ctx.config), headerLines(ctx)) },
+  { path: "INVENTORY.md", kind: "markdown", render: () => inventoryMarkdown(ctx.config, reviewModel(ctx.config), headerLines(ctx)) },
 ];
 
 export function inventoryMarkdown(config: HomelabConfig, model: ReviewModel, header: readonly string[]): string {

@@ -25,9 +25,11 @@ import type { Emitter } from "./types.js";
 export const emitLxcEnhancements: Emitter = (ctx) =>
   lxcProfileDirs(ctx.config).map((dir) => ({
     path: `profiles/${dir}/enhancements.nix`,
-    content: printFile(lxcEnhancementsExpr(), {
-      header: [...headerLines(ctx), "", `NixOS module for machines built from profiles/${dir}/: the LXC profile keys that base.nix does not read.`],
-    }),
+    kind: "module" as const,
+    render: () =>
+      printFile(lxcEnhancementsExpr(), {
+        header: [...headerLines(ctx), "", `NixOS module for machines built from profiles/${dir}/: the LXC profile keys that base.nix does not read.`],
+      }),
   }));
 
 // Every machine's config asks for these: computed once per config, which is never mutated once parsed.

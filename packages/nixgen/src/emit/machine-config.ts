@@ -31,7 +31,8 @@ const MODULE_ARGUMENTS: ReadonlySet<string> = new Set(["config", "lib", "pkgs", 
 export const emitMachineConfigs: Emitter = (ctx) =>
   Object.entries(ctx.config.machines).map(([name, machine]) => ({
     path: machineConfigPath(name),
-    content: printFile(machineExpr(ctx.config, machine), { header: headerLines(ctx) }),
+    kind: "machine" as const,
+    render: () => printFile(machineExpr(ctx.config, machine), { header: headerLines(ctx) }),
   }));
 
 export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {

@@ -30,7 +30,8 @@ export const emitMigration: Emitter = (ctx) => {
   return [
     {
       path: "MIGRATION.md",
-      content: render("migration.md", { header: headerLines(ctx), title: ctx.config.name, storage, provided, machines }),
+      kind: "markdown",
+      render: () => render("migration.md", { header: headerLines(ctx), title: ctx.config.name, storage, provided, machines }),
     },
   ];
 };

@@ -3,7 +3,12 @@
 // output directory.
 
 /** The kinds of homelab Nix files nixgen writes; `import` reads back hosts, secrets and profiles. */
-export type FileKind = "hosts" | "secrets" | "profile" | "flake" | "machine" | "module";
+export type FileKind = (typeof fileKinds)[number];
+
+export const fileKinds = ["hosts", "secrets", "profile", "flake", "machine", "module"] as const;
+
+/** Whether a generated file's kind (emit/types.ts `GeneratedKind`) is one of the Nix kinds. */
+export const isFileKind = (kind: string | undefined): kind is FileKind => (fileKinds as readonly (string | undefined)[]).includes(kind);
 
 /** The machine inventory (emit/hosts.ts). */
 export const hostsPath = "hosts.nix";
@@ -43,8 +48,8 @@ export const serviceModulePath = (name: string): string => `modules/services/${n
  * `machines/X/default.nix` → machine; any other `.nix` file is a NixOS module
  * (`modules/services/*.nix`, `profiles/proxmox-lxc/enhancements.nix`). Files that are not Nix have no kind.
  *
- * The only place a kind is read from a path: where a file's kind is recorded (by the emitter that
- * made it), that record replaces this guess.
+ * Emitters set each file's kind and the manifest records it; this guess serves only manifests written
+ * before kinds were recorded.
  */
 export function kindFromPath(path: string): FileKind | undefined {
   if (!path.endsWith(".nix")) return undefined;

@@ -31,7 +31,8 @@ import type { Emitter } from "./types.js";
 export const emitProfileConfigs: Emitter = (ctx) =>
   Object.entries(ctx.config.profiles).map(([name, profile]) => ({
     path: profileConfigPath(name),
-    content: printFile(profileConfigExpr(profile), { header: [...headerLines(ctx), ...descriptionLines(profile)] }),
+    kind: "profile" as const,
+    render: () => printFile(profileConfigExpr(profile), { header: [...headerLines(ctx), ...descriptionLines(profile)] }),
   }));
 
 /** The description reads as the file's own comment, below the generated header and a `#` spacer. */

@@ -4,7 +4,7 @@ import type { HomelabConfig, LxcMachine } from "@homelab/schema";
 import { render, renderBlock, type Rendered } from "../text/render.js";
 import { headerLines } from "./header.js";
 import { lxcSettings, type LxcSettings } from "./lxc-settings.js";
-import type { EmitContext, Emitter, GeneratedFile } from "./types.js";
+import type { EmitContext, EmittedFile, Emitter } from "./types.js";
 
 export const emitProxmoxLxc: Emitter = (ctx) =>
   lxcMachines(ctx.config).flatMap(([name, machine]) => {
@@ -38,14 +38,15 @@ export function lxcScriptPath(settings: LxcSettings): string {
   return `proxmox/lxc/${settings.vmid}-create.sh`;
 }
 
-function lxcConf(ctx: EmitContext, settings: LxcSettings): GeneratedFile {
-  return { path: lxcConfPath(settings), content: render("lxc.conf", { ...settings, header: headerLines(ctx) }) };
+function lxcConf(ctx: EmitContext, settings: LxcSettings): EmittedFile {
+  return { path: lxcConfPath(settings), kind: "proxmox-conf", render: () => render("lxc.conf", { ...settings, header: headerLines(ctx) }) };
 }
 
-function createScript(ctx: EmitContext, settings: LxcSettings): GeneratedFile {
+function createScript(ctx: EmitContext, settings: LxcSettings): EmittedFile {
   const about = `Creates LXC container ${settings.vmid} (${settings.name}) on ${settings.nodeLabel}, as ${lxcConfPath(settings)} describes.`;
   return {
     path: lxcScriptPath(settings),
-    content: render("lxc-create.sh", { header: headerLines(ctx), about, commands: lxcCommands(settings) }),
+    kind: "shell",
+    render: () => render("lxc-create.sh", { header: headerLines(ctx), about, commands: lxcCommands(settings) }),
   };
 }

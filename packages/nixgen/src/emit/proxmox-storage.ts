@@ -20,7 +20,7 @@ export const emitProxmoxStorage: Emitter = (ctx) => {
   const steps = storageSteps(ctx.config);
   if (steps.length === 0) return [];
   const usage = `usage: storage.sh ${steps.map((step) => step.name).join("|")}`;
-  return [{ path: "proxmox/storage.sh", content: render("storage.sh", { header: headerLines(ctx), steps, usage }) }];
+  return [{ path: "proxmox/storage.sh", kind: "shell", render: () => render("storage.sh", { header: headerLines(ctx), steps, usage }) }];
 };
 
 export interface StorageStep {

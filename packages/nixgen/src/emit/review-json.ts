@@ -9,6 +9,7 @@ export const reviewJsonPath = ".review.json";
 export const emitReviewJson: Emitter = (ctx) => [
   {
     path: reviewJsonPath,
-    content: JSON.stringify({ $comment: headerLines(ctx).join(" "), ...reviewModel(ctx.config) }, null, 2) + "\n",
+    kind: "json",
+    render: () => JSON.stringify({ $comment: headerLines(ctx).join(" "), ...reviewModel(ctx.config) }, null, 2) + "\n",
   },
 ];

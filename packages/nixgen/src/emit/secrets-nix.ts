@@ -15,8 +15,9 @@ export const emitSecretsNix: Emitter = (ctx) =>
     : [
         {
           path: secretsPath,
+          kind: "secrets",
           // No width limit: a key binding must stay on one line, however long the key, for the scripts that rewrite it.
-          content: printFile(secretsNixExpr(ctx.config), { header: headerLines(ctx), width: Number.POSITIVE_INFINITY }),
+          render: () => printFile(secretsNixExpr(ctx.config), { header: headerLines(ctx), width: Number.POSITIVE_INFINITY }),
         },
       ];
 

@@ -12,7 +12,8 @@ import type { Emitter } from "./types.js";
 export const emitServiceModules: Emitter = (ctx) =>
   Object.entries(ctx.config.modules).map(([name, module]) => ({
     path: serviceModulePath(name),
-    content: printFile(serviceModuleExpr(name, module), { header: headerLines(ctx) }),
+    kind: "module" as const,
+    render: () => printFile(serviceModuleExpr(name, module), { header: headerLines(ctx) }),
   }));
 
 /**

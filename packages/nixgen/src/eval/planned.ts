@@ -5,7 +5,7 @@
 // undeclared one is as missing here as it would be on a fresh clone.
 import { mkdir, stat, symlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { kindFromPath } from "../emit/output-layout.js";
+import { isFileKind } from "../emit/output-layout.js";
 import type { GeneratedFile } from "../emit/types.js";
 import { withTempTree } from "../nix-run/temp-tree.js";
 import { evaluateRoots, type EvalOptions, type Evaluation } from "./evaluate-roots.js";
@@ -23,8 +23,8 @@ export interface PlannedOutput {
 export async function evaluatePlanned(outputs: readonly PlannedOutput[], options: EvalOptions = {}): Promise<Evaluation> {
   const nix = outputs.map((output) =>
     output.files.flatMap((file) => {
-      const kind = kindFromPath(file.path);
-      return kind === undefined ? [] : [{ file, kind }];
+      const kind = file.kind;
+      return isFileKind(kind) ? [{ file, kind }] : [];
     }),
   );
   // Output `i` goes to the scratch tree's directory `i`.

@@ -6,9 +6,9 @@ import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { GeneratedFile } from "../emit/types.js";
 import type { FileChange } from "../write/diff-tree.js";
-import { manifestPath, parseManifest } from "../write/manifest.js";
+import { manifestPath, readManifest } from "../write/manifest.js";
 import { syncOutput } from "../write/sync.js";
-import { kindFromPath } from "../emit/output-layout.js";
+import { isFileKind, kindFromPath } from "../emit/output-layout.js";
 import type { EvalRoot } from "./evaluate-roots.js";
 import { isSystemPath } from "./kinds.js";
 
@@ -16,7 +16,7 @@ export const snapshotDir = ".eval";
 
 /** `.eval/` files for one output directory's values (file path → value). */
 export function snapshotFiles(values: ReadonlyMap<string, unknown>): GeneratedFile[] {
-  return [...values].map(([path, value]) => ({ path: `${path}.json`, content: `${JSON.stringify(value, null, 2)}\n` }));
+  return [...values].map(([path, value]) => ({ path: `${path}.json`, kind: "json", content: `${JSON.stringify(value, null, 2)}\n` }));
 }
 
 /**
@@ -55,9 +55,10 @@ async function outputDir(dir: string, cwd: string): Promise<EvalRoot | undefined
   const text = await readFile(where, "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
   const name = relative(cwd, dir).split(sep).join("/") || ".";
-  const files = parseManifest(text, where).flatMap((path) => {
-    const kind = kindFromPath(path);
-    return kind === undefined ? [] : [{ path, kind }];
+  const manifest = readManifest(text, where);
+  const files = manifest.entries.flatMap(({ path, kind: recorded }) => {
+    const kind = manifest.older ? kindFromPath(path) : recorded;
+    return isFileKind(kind) ? [{ path, kind }] : [];
   });
   return { name, dir, files };
 }
