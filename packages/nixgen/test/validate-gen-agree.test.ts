@@ -12,7 +12,7 @@ import { parse } from "yaml";
 import { planValid } from "../src/plan.js";
 
 const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
-const files = readdirSync(examples).flatMap((name) =>
+const files = readdirSync(examples, { withFileTypes: true }).filter((entry) => entry.isDirectory()).flatMap(({ name }) =>
   readdirSync(`${examples}${name}`)
     .filter((file) => /^homelab\.config\.(ts|json|ya?ml)$/.test(file))
     .map((file) => `${examples}${name}/${file}`),
