@@ -37,8 +37,8 @@ describe(`generated/ evaluated with ${lib}`, () => {
     for (const root of roots) {
       const nix = root.files.filter((file) => file.kind !== "machine").map((file) => file.path);
       const want = [...nix.map((path) => `${path}.json`), ...(systems[root.name] ?? []).map((name) => `nixosConfigurations.${name}.json`)];
-      const manifest = JSON.parse(await readFile(join(root.dir, ".eval/.nixgen-manifest.json"), "utf8")) as { files: string[] };
-      expect(manifest.files).toEqual(want.sort());
+      const manifest = JSON.parse(await readFile(join(root.dir, ".eval/.nixgen-manifest.json"), "utf8")) as { files: Record<string, string> };
+      expect(Object.keys(manifest.files)).toEqual(want.sort());
     }
   });
 });
