@@ -37,6 +37,15 @@ describe("@homelab/nixgen sources", () => {
     expect(crossings).toEqual([]);
   });
 
+  test("no command imports another: what two commands share lives beside them in cli/", () => {
+    const commands = join(cli, "commands");
+    const inCommands = (file: string) => file.startsWith(`${commands}/`) && basename(file) !== "index.ts";
+    const crossings = files
+      .filter(inCommands)
+      .flatMap((file) => localImports(file).filter(inCommands).map((target) => `${relative(nixgenSrc, file)} → ${relative(nixgenSrc, target)}`));
+    expect(crossings).toEqual([]);
+  });
+
   test("the scan sees imports, static and dynamic", () => {
     expect(localImports(join(nixgenSrc, "cli.ts"))).toContain(join(cli, "main.ts"));
     expect(localImports(join(cli, "commands", "import.ts"))).toContain(join(nixgenSrc, "import", "import-nix.ts"));

@@ -2,7 +2,7 @@
 import { defineCommand } from "../command.js";
 import { evalFlags } from "../gen-eval.js";
 import { configFlags, outFlag } from "../targets.js";
-import { generateTargets } from "./gen.js";
+import { generateTargets } from "../generate-targets.js";
 
 export const check = defineCommand({
   name: "check",
