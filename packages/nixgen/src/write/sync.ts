@@ -5,10 +5,10 @@
 // it. Files earlier runs generated that the plan dropped are removed after the writes, and the manifest
 // is written last. Temporary files of an interrupted run are found in the directory's root and removed
 // before anything is written.
-import { readdir, readFile, rmdir, unlink } from "node:fs/promises";
+import { mkdir, readdir, readFile, rmdir, unlink } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { EmittedFile, GeneratedFile } from "../emit/types.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { writeFileAtomic, type AtomicWriteOptions } from "./atomic-write.js";
 import { fileChange, type FileChange, type FileFate } from "./diff-tree.js";
 import { manifestPath, manifestText, readManifest, type ManifestEntry } from "./manifest.js";
 import { assertSafeRelativePath } from "./safe-path.js";
@@ -70,9 +70,13 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
     // Record new files before creating them: if the run stops half-way, the next run still knows they are ours.
     const created = planned.filter((file) => absent.has(file.path));
     const intent = manifestText([...previous.entries, ...created.map(({ path, kind }): ManifestEntry => ({ path, kind }))]);
-    if (created.length > 0 && intent !== previousText) await writeFileAtomic(join(out, manifestPath), intent, out);
+    if (created.length > 0 && intent !== previousText) await writeFileAtomic(join(out, manifestPath), intent, { tempDir: out });
   }
 
+  // Generated files are not flushed one by one (an fsync each made writing 2,800 new files 5-7 times slower):
+  // every one of them is written again from the config by the next run. The manifest, which the next run
+  // trusts to know what it owns, is flushed.
+  const generatedWrite: AtomicWriteOptions = { tempDir: out, flush: false, makeDirectory: directoryMaker() };
   const removals: string[] = [];
   const fates: FileFate[] = [];
   const take = async (step: Step): Promise<FileChange | undefined> => {
@@ -91,7 +95,9 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
         const after = step.file.render();
         const before = absent.has(step.path) ? undefined : await readIfExists(join(out, step.path));
         const change = fileChange(step.path, after, before);
-        if (options.write && change.kind !== "unchanged") await writeFileAtomic(join(out, step.path), after, out);
+        if (options.write && change.kind !== "unchanged") {
+          await writeFileAtomic(join(out, step.path), after, { ...generatedWrite, mayExist: !absent.has(step.path) });
+        }
         return change;
       }
     }
@@ -105,7 +111,7 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
   if (options.write) {
     // After the writes: removing a file may remove its emptied directory, which a write must not race.
     for (const path of removals) await removeGenerated(out, path);
-    if (manifest.kind === "create" || manifest.kind === "update") await writeFileAtomic(join(out, manifestPath), manifest.after, out);
+    if (manifest.kind === "create" || manifest.kind === "update") await writeFileAtomic(join(out, manifestPath), manifest.after, { tempDir: out });
   }
   return fates;
 }
@@ -158,6 +164,19 @@ async function removeGenerated(out: string, path: string): Promise<void> {
       return; // not empty (or not ours to judge): stop climbing
     }
   }
+}
+
+/** `mkdir -p` that asks the file system once per directory (many files share one). */
+function directoryMaker(): (dir: string) => Promise<unknown> {
+  const made = new Map<string, Promise<unknown>>();
+  return (dir) => {
+    let making = made.get(dir);
+    if (making === undefined) {
+      making = mkdir(dir, { recursive: true });
+      made.set(dir, making);
+    }
+    return making;
+  };
 }
 
 /**

@@ -6,9 +6,13 @@ import { randomBytes } from "node:crypto";
 
 const tempName = /^\.nixgen-([1-9][0-9]*)-[0-9a-f]{12}\.tmp$/;
 
+// A random start and a counter: unique within the process without asking the kernel for randomness per file.
+let next = randomBytes(6).readUIntBE(0, 6);
+
 /** A fresh temporary file name for this process. */
 export function newTempName(): string {
-  return `.nixgen-${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
+  next = (next + 1) % 2 ** 48;
+  return `.nixgen-${process.pid}-${next.toString(16).padStart(12, "0")}.tmp`;
 }
 
 /** Whether `name` is a temporary file of a nixgen run that is no longer running. */
