@@ -14,29 +14,43 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const INEXACT = "is not exact in JavaScript: write it as a string, or as a bigint in TypeScript";
 
-export const checkWritableValues: Check = (config) => unwritable(config, []);
+export const checkWritableValues: Check = (config) => {
+  const found: Issue[] = [];
+  collectUnwritable(config, [], found);
+  return found;
+};
 
-function unwritable(value: unknown, path: ValuePath): Issue[] {
+/**
+ * Pushes onto `found` an issue for each value below `value` no file can hold. `path` is one array grown
+ * and shrunk along the walk (a large config holds hundreds of thousands of values), copied into an issue.
+ */
+function collectUnwritable(value: unknown, path: (string | number)[], found: Issue[]): void {
   switch (typeof value) {
     case "string":
-      return writableText.test(value) ? [] : [badText(value, path)];
+      if (!writableText.test(value)) found.push(badText(value, [...path]));
+      return;
     case "number":
-      return Number.isInteger(value) && !Number.isSafeInteger(value)
-        ? [issue("nix-integer", path, `integer ${value} ${INEXACT}`)]
-        : [];
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) found.push(issue("nix-integer", [...path], `integer ${value} ${INEXACT}`));
+      return;
     case "bigint":
-      return value < INT64_MIN || value > INT64_MAX
-        ? [issue("nix-integer", path, `integer ${value} is outside Nix's signed 64-bit range`)]
-        : [];
+      if (value < INT64_MIN || value > INT64_MAX) found.push(issue("nix-integer", [...path], `integer ${value} is outside Nix's signed 64-bit range`));
+      return;
     case "object":
-      if (value === null) return [];
-      if (Array.isArray(value)) return value.flatMap((item, i) => unwritable(item, [...path, i]));
-      return Object.entries(value).flatMap(([key, item]) => [
-        ...(writableText.test(key) ? [] : [badText(key, [...path, key])]),
-        ...unwritable(item, [...path, key]),
-      ]);
-    default:
-      return [];
+      if (value === null) return;
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+          path.push(i);
+          collectUnwritable(item, path, found);
+          path.pop();
+        });
+        return;
+      }
+      for (const [key, item] of Object.entries(value)) {
+        path.push(key);
+        if (!writableText.test(key)) found.push(badText(key, [...path]));
+        collectUnwritable(item, path, found);
+        path.pop();
+      }
   }
 }
 
