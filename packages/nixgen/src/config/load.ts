@@ -130,9 +130,9 @@ function parseJson(file: string, text: string): unknown {
 
 async function parseYaml(file: string, text: string): Promise<unknown> {
   // Imported here, like jiti: JSON and TypeScript configs never pay for the YAML parser.
-  const { parseDocument } = await import("yaml");
+  const { yamlDocument } = await import("./yaml-document.js");
   const { aliasProblem, maxAliasCount } = await import("./yaml-aliases.js");
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = yamlDocument(text);
   const first = document.errors[0];
   if (first !== undefined) throw new ConfigLoadError(file, first.message, { cause: first, at: lineColumn(text, first.pos[0]) });
   const aliases = aliasProblem(document);
