@@ -1,17 +1,21 @@
-// `nixgen gen --check` over the examples (what CI and a pre-commit hook run), and which modules a
-// `gen` process loads: ts-morph and prettier belong to `nixgen import` only.
+// `nixgen gen --check` over the examples (what CI and a pre-commit hook run) against a bare `node -e 0`,
+// the part of it no code of ours can cut, and which modules a `gen` process loads: ts-morph and prettier
+// belong to `nixgen import` only.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { summary } from "./stats.mjs";
+import { pairedRatios, summary } from "./stats.mjs";
 import { timeNode } from "./time-process.mjs";
 import { provideUserFiles } from "./user-files.mjs";
 
+/** Each round runs `gen --check`, then `node -e 0`: the ratio is taken round by round, so machine noise cancels. */
 export function benchCheck({ root, cli, rounds }) {
   const wall = [];
+  const nodeWall = [];
   for (let round = 0; round < rounds; round++) {
     wall.push(timeNode(cli, ["gen", "--check", "--examples", "examples", "--out", "generated"], { cwd: root }).wallMs);
+    nodeWall.push(timeNode("-e", ["0"], { cwd: root }).wallMs);
   }
-  return { wallMs: summary(wall), runs: wall };
+  return { wallMs: summary(wall), nodeWallMs: summary(nodeWall), vsNode: summary(pairedRatios(wall, nodeWall)), runs: wall, nodeRuns: nodeWall };
 }
 
 const heavy = ["ts-morph", "prettier"];

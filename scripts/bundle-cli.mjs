@@ -9,13 +9,36 @@
 //   reads relative to its own module (`../../nix/`) resolve from it, in the repository and in a packed
 //   package alike; the option table is found through @homelab/schema's installed location.
 // - External: what is imported only on the paths that need it and is large or loads files of its own
-//   (jiti, execa, ts-morph, prettier; yaml, which is CommonJS and imported both statically and
-//   dynamically, which esbuild's chunks do not carry the named exports of). What the code requires through `createRequire` (diff, the
+//   (jiti, execa, ts-morph, prettier). What the code requires through `createRequire` (jiti, diff, the
 //   Handlebars compiler) is not bundled either: it stays a run-time require, on first use.
+// - yaml is bundled, into a chunk of its own that the first YAML config loads (config/yaml-document.ts):
+//   Node loads the package as some 75 CommonJS files, ~100 ms of a `gen` that reads one YAML config.
+// - zod's error messages in languages other than English (`z.locales`, a third of zod's code) are left
+//   out: nothing selects one, and every run compiled them.
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const nixgen = new URL("../packages/nixgen/", import.meta.url);
 const at = (path) => new URL(path, import.meta.url).pathname;
+
+const outdir = new URL("dist/bundle/", nixgen).pathname;
+// Chunk names are content hashes: without this, every build would leave the previous chunks in the package.
+rmSync(outdir, { recursive: true, force: true });
+
+/** zod's `locales` namespaces (in `zod` and `zod/v4/core`) with English only, the language zod sets itself. */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer, resolveDir }) =>
+      /\/zod\/v4\/(classic|core)\/[^/]+$/.test(importer) ? { path: join(resolveDir, "../locales/index.js"), namespace: "zod-locales" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, ({ path }) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(path),
+    }));
+  },
+};
 
 await build({
   entryPoints: {
@@ -23,13 +46,14 @@ await build({
     schema: at("../packages/schema/dist/index.js"),
     nix: at("../packages/nix/dist/index.js"),
   },
-  outdir: new URL("dist/bundle/", nixgen).pathname,
+  outdir,
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["jiti", "execa", "ts-morph", "prettier", "yaml"],
+  external: ["jiti", "execa", "ts-morph", "prettier"],
+  plugins: [zodEnglishOnly],
   // The names config/load.ts gives jiti for the bundled packages, relative to the bundle's own files.
   define: { NIXGEN_BUNDLED_PACKAGES: JSON.stringify({ "@homelab/schema": "./schema.js", "@homelab/nix": "./nix.js" }) },
   // CommonJS packages in the bundle (yaml, the Handlebars runtime) require Node's built-ins: an ES

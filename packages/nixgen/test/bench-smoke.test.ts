@@ -35,6 +35,8 @@ test("pnpm bench --smoke produces every figure, each a finite number", { timeout
     "validation.perEntryMs",
     "validation.speedup",
     "check.wallMs",
+    "check.nodeWallMs",
+    "check.vsNode",
   ];
   for (const path of summaries) {
     for (const key of ["median", "min", "max"]) expect(Number.isFinite(figure(`${path}.${key}`)), `${path}.${key}`).toBe(true);

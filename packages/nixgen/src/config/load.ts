@@ -53,10 +53,9 @@ async function readText(file: string, absolute: string): Promise<string> {
 }
 
 async function loadModule(file: string, absolute: string): Promise<unknown> {
-  const jiti = await loader();
   let module: unknown;
   try {
-    module = await jiti.import(absolute);
+    module = await loader().import(absolute);
   } catch (error) {
     throw new ConfigLoadError(file, reasonOf(error), { cause: error });
   }
@@ -66,17 +65,26 @@ async function loadModule(file: string, absolute: string): Promise<unknown> {
   return module.default;
 }
 
-let jitiLoader: Promise<Jiti> | undefined;
+let jitiLoader: Jiti | undefined;
 
 // One loader for the process: `gen --examples` loads several configs, and a new jiti starts with empty
-// caches and resolves every shared import (`@homelab/schema`, …) again, ~30 ms a config. Imported on first use, not at the top: JSON
-// and YAML configs never pay for the loader.
-function loader(): Promise<Jiti> {
-  jitiLoader ??= import("jiti").then(({ createJiti }) =>
-    createJiti(import.meta.url, { interopDefault: false, alias: ownPackages() }),
-  );
+// caches and resolves every shared import (`@homelab/schema`, …) again, ~30 ms a config. Loaded on first use, not at the top: JSON
+// and YAML configs never pay for the loader. Required, not imported: jiti's ES entry imports its
+// 190 kB CommonJS build, which Node then scans for export names (cjs-module-lexer) on every run.
+function loader(): Jiti {
+  jitiLoader ??= (createRequire(import.meta.url)("jiti") as typeof import("jiti")).createJiti(import.meta.url, {
+    interopDefault: false,
+    alias: ownPackages(),
+    extensions: moduleExtensions,
+  });
   return jitiLoader;
 }
+
+// What a config and the modules it imports may be written in: jiti's default list without its JSX
+// forms (.tsx, .mtsx, .ctsx; jiti's `jsx` option is off). TypeScript imports `./x.ts` as `./x.js`,
+// which jiti finds only after trying the specifier with every extension of this list, from four
+// bases, under two sets of conditions: without the JSX forms such an import resolves in ~3 ms, not ~8.
+const moduleExtensions = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"];
 
 // Defined by the bundler (scripts/bundle-cli.mjs) only: its own entry points of @homelab/schema and
 // @homelab/nix, relative to the bundle's files. Unbundled, this name is never defined.
@@ -122,9 +130,9 @@ function parseJson(file: string, text: string): unknown {
 
 async function parseYaml(file: string, text: string): Promise<unknown> {
   // Imported here, like jiti: JSON and TypeScript configs never pay for the YAML parser.
-  const { parseDocument } = await import("yaml");
+  const { yamlDocument } = await import("./yaml-document.js");
   const { aliasProblem, maxAliasCount } = await import("./yaml-aliases.js");
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = yamlDocument(text);
   const first = document.errors[0];
   if (first !== undefined) throw new ConfigLoadError(file, first.message, { cause: first, at: lineColumn(text, first.pos[0]) });
   const aliases = aliasProblem(document);

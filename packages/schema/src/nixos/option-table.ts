@@ -4,11 +4,17 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { lazyOptionTree } from "./lazy-option-tree.js";
 
 /** A dotted-name prefix; `option` is set where a listed option ends. */
 export interface OptionNode {
   readonly children: Map<string, OptionNode>;
-  option?: { readonly name: string; readonly type: string };
+  option?: OptionEntry | undefined;
+}
+
+export interface OptionEntry {
+  readonly name: string;
+  readonly type: string;
 }
 
 export type OptionRow = readonly [name: string, type: string];
@@ -20,30 +26,43 @@ function tablePath(): string {
   return fileURLToPath(new URL("../data/nixos-options.tsv", entry));
 }
 
+let lines: readonly string[] | undefined;
 let rows: readonly OptionRow[] | undefined;
 let tree: OptionNode | undefined;
 
+/** The `name<TAB>type` lines of the committed option list, read once. */
+function tableLines(): readonly string[] {
+  lines ??= dataLines(readFileSync(tablePath(), "utf8"));
+  return lines;
+}
+
 /** Every row of the committed NixOS option list, read once. */
 export function nixosOptionRows(): readonly OptionRow[] {
-  rows ??= parseOptionRows(readFileSync(tablePath(), "utf8"));
+  rows ??= tableLines().map(splitRow);
   return rows;
 }
 
-/** The committed option list as a tree, built once. */
+/**
+ * The committed option list as a tree. A check looks up a few paths among 20,000 options: the tree
+ * is expanded node by node as it is walked, straight from the table's lines, which are sorted by name.
+ */
 export function nixosOptionTree(): OptionNode {
-  tree ??= optionPathTree(nixosOptionRows());
+  tree ??= lazyOptionTree(tableLines());
   return tree;
 }
 
 /** Reads `name<TAB>type` lines; `#` lines are comments. */
 export function parseOptionRows(text: string): [string, string][] {
-  return text
-    .split("\n")
-    .filter((line) => line !== "" && !line.startsWith("#"))
-    .map((line) => {
-      const tab = line.indexOf("\t");
-      return [line.slice(0, tab), line.slice(tab + 1)];
-    });
+  return dataLines(text).map(splitRow);
+}
+
+function dataLines(text: string): string[] {
+  return text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+function splitRow(line: string): [string, string] {
+  const tab = line.indexOf("\t");
+  return [line.slice(0, tab), line.slice(tab + 1)];
 }
 
 /** The rows as a tree keyed by name segment (`<name>` and `*` are segments like any other). */
