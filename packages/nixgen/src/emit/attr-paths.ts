@@ -49,8 +49,13 @@ function collapsedValue(value: NixValue): NixValue {
 
 function soleKey(value: NixValue): string | undefined {
   if (!isPlainObject(value)) return undefined;
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined);
-  return keys.length === 1 ? keys[0] : undefined;
+  let sole: string | undefined;
+  for (const key in value) {
+    if (value[key] === undefined) continue;
+    if (sole !== undefined) return undefined;
+    sole = key;
+  }
+  return sole;
 }
 
 /** Entries merged so that no entry's path is a prefix of another's (the order of first appearance). */
@@ -63,7 +68,8 @@ function mergeEntries(entries: readonly PathEntry[]): PathEntry[] {
       merged[outer] = [existing, mergeAt(current, path.slice(existing.length), value)];
       continue;
     }
-    const inner = merged.flatMap((entry, i) => (isPrefix(path, entry[0]) ? [i] : []));
+    const inner: number[] = [];
+    for (let i = 0; i < merged.length; i++) if (isPrefix(path, (merged[i] as PathEntry)[0])) inner.push(i);
     const [first, ...others] = inner;
     if (first === undefined) {
       merged.push([path, value]);
@@ -84,7 +90,12 @@ function mergeEntries(entries: readonly PathEntry[]): PathEntry[] {
 
 /** Interpolated keys (`${cfg.domain}`) are only known at evaluation time, so they never collide here. */
 function isPrefix(prefix: readonly AttrKey[], path: readonly AttrKey[]): boolean {
-  return prefix.length <= path.length && prefix.every((key, i) => typeof key === "string" && key === path[i]);
+  if (prefix.length > path.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const key = prefix[i];
+    if (typeof key !== "string" || key !== path[i]) return false;
+  }
+  return true;
 }
 
 type PlainObject = { readonly [key: string]: NixValue | undefined };

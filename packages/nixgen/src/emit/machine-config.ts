@@ -68,10 +68,21 @@ function imports(config: HomelabConfig, machine: Machine): NixValue[] {
     system !== undefined && lxcProfileDirs(config).includes(system)
       ? [path(`../../profiles/${system}/enhancements.nix`)]
       : [];
-  const modules = Object.keys(config.modules)
-    .sort()
-    .map((name) => path(`../../${serviceModulePath(name)}`));
-  return [...boot, ...own, ...profile, ...enhancements, ...modules];
+  return [...boot, ...own, ...profile, ...enhancements, ...moduleImports(config)];
+}
+
+// Every machine imports every service module: the list is made once per config (nodes are never changed).
+const modulesOf = new WeakMap<HomelabConfig, readonly NixValue[]>();
+
+function moduleImports(config: HomelabConfig): readonly NixValue[] {
+  let modules = modulesOf.get(config);
+  if (modules === undefined) {
+    modules = Object.keys(config.modules)
+      .sort()
+      .map((name) => path(`../../${serviceModulePath(name)}`));
+    modulesOf.set(config, modules);
+  }
+  return modules;
 }
 
 /** The profile system directory (`profiles/<systemSettings.profile>/`), inherited through `extends`. */
