@@ -33,7 +33,8 @@ import {
   type WithNode,
 } from "./ast.js";
 import { NixValueError, type ValuePath } from "./errors.js";
-import { checkText, fromJS, isListItem, LIST_ITEM, type NixValue } from "./from-js.js";
+import { checkText, fromJS, fromJSAt, isListItem, LIST_ITEM, type NixValue } from "./from-js.js";
+import { textProblem } from "./print/escape.js";
 
 /** `null` */
 export const nil: NullNode = { kind: "null", [NIX_NODE]: true };
@@ -85,7 +86,7 @@ export function path(value: string): PathNode {
 export function list(items: readonly (NixValue | ListItem)[]): ListNode {
   return {
     kind: "list",
-    items: items.map((entry, i) => (isListItem(entry) ? entry : { value: fromJS(entry, [i]) })),
+    items: items.map((entry, i) => (isListItem(entry) ? entry : { value: fromJSAt(entry, i) })),
     [NIX_NODE]: true,
   };
 }
@@ -109,21 +110,36 @@ export function recAttrs(bindings: BindingsInput): AttrsNode {
 
 function toBindings(input: BindingsInput): readonly Binding[] {
   if (Array.isArray(input)) return input as readonly Binding[];
-  return Object.entries(input as Record<string, NixValue | undefined>).flatMap(([key, value]) =>
-    value === undefined ? [] : [bind(key, value)],
-  );
+  const record = input as Record<string, NixValue | undefined>;
+  const bindings: Binding[] = [];
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (value !== undefined) bindings.push(bind(key, value));
+  }
+  return bindings;
 }
+
+const NO_COMMENTS: { comment?: string; trailingComment?: string } = {};
 
 /** `a.b.c = value;`. A string path is split on dots only when given as an array: `bind(["a", "b"], v)`. */
 export function bind(
   path: AttrKey | readonly AttrKey[],
   value: NixValue,
-  comments: { comment?: string; trailingComment?: string } = {},
+  comments: { comment?: string; trailingComment?: string } = NO_COMMENTS,
 ): BindingNode {
   const keys = typeof path === "string" || !Array.isArray(path) ? [path as AttrKey] : (path as readonly AttrKey[]);
   if (keys.length === 0) throw new NixValueError([], "a binding needs at least one attribute name");
-  keys.forEach((key, i) => typeof key === "string" && checkText(key, [i], "attribute name"));
-  return { kind: "binding", path: keys, value: fromJS(value, keys.filter((k) => typeof k === "string")), ...comments, [NIX_NODE]: true };
+  // Most bindings are one plain name: check and convert without a closure or an array per key.
+  let named = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (typeof key !== "string") named = false;
+    else if (textProblem(key) !== undefined) checkText(key, [i], "attribute name");
+  }
+  const converted = named ? fromJS(value, keys as readonly string[]) : fromJS(value, keys.filter((k) => typeof k === "string"));
+  return comments === NO_COMMENTS
+    ? { kind: "binding", path: keys, value: converted, [NIX_NODE]: true }
+    : { kind: "binding", path: keys, value: converted, ...comments, [NIX_NODE]: true };
 }
 
 /** `inherit a b;` or, with `from`, `inherit (src) a b;` */

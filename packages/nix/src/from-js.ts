@@ -41,6 +41,13 @@ export function fromJS(value: unknown, path: ValuePath = []): NixExpr {
   return convert(value, { base: path }, undefined);
 }
 
+const ROOT: Trail = { base: [] };
+
+/** `fromJS(value, [key])`, without an array for the path unless there is an error to report. */
+export function fromJSAt(value: unknown, key: string | number): NixExpr {
+  return convert(value, ROOT, key);
+}
+
 /**
  * Where a value sits, as a chain from the root. Data can have hundreds of thousands of values, so
  * the path is only spelled out as an array when there is an error to report.

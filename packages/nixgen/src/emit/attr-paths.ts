@@ -3,7 +3,7 @@
 // `services.grafana = { … };`). Nix rejects an attribute set twice, so entries that reach the same
 // attribute are merged into the first one: objects deep-merge, two lists concatenate, and anything
 // else (expressions) goes through `lib.mkMerge`, which the module system resolves.
-import { attrs, bind, call, isNixExpr, list, ref, type AttrKey, type BindingNode, type NixValue } from "@homelab/nix";
+import { attrs, bind, call, data, isNixExpr, list, ref, type AttrKey, type BindingNode, type NixValue } from "@homelab/nix";
 
 export type PathEntry = readonly [path: readonly AttrKey[], value: NixValue];
 
@@ -36,21 +36,47 @@ function collapsed(path: readonly AttrKey[], value: NixValue): BindingNode {
     keys.push(only);
     current = (current as PlainObject)[only] as NixValue;
   }
-  return bind(keys, collapsedValue(current));
+  return bind(keys, collapsedValue(current, keys));
 }
 
-function collapsedValue(value: NixValue): NixValue {
-  if (Array.isArray(value)) return (value as readonly NixValue[]).map(collapsedValue);
+/**
+ * Sets with their single-attribute values collapsed; a list goes to the printer as data (no node per
+ * element), with any set in it collapsed. `at` is where a value error inside it is reported, as `bind` would.
+ */
+function collapsedValue(value: NixValue, at: readonly AttrKey[]): NixValue {
+  if (!Array.isArray(value)) return collapsedItem(value);
+  const items = value as readonly NixValue[];
+  return data(items.some(isContainer) ? items.map(collapsedItem) : items, stringKeys(at));
+}
+
+function collapsedItem(value: NixValue): NixValue {
+  if (Array.isArray(value)) return (value as readonly NixValue[]).map(collapsedItem);
   if (!isPlainObject(value)) return value;
-  return attrs(
-    Object.entries(value).flatMap(([key, item]) => (item === undefined ? [] : [collapsed([key], item)])),
-  );
+  const bindings: BindingNode[] = [];
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item !== undefined) bindings.push(collapsed([key], item));
+  }
+  return attrs(bindings);
+}
+
+function isContainer(value: NixValue): boolean {
+  return Array.isArray(value) || isPlainObject(value);
+}
+
+function stringKeys(path: readonly AttrKey[]): string[] {
+  return path.filter((key): key is string => typeof key === "string");
 }
 
 function soleKey(value: NixValue): string | undefined {
   if (!isPlainObject(value)) return undefined;
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined);
-  return keys.length === 1 ? keys[0] : undefined;
+  let sole: string | undefined;
+  for (const key in value) {
+    if (value[key] === undefined) continue;
+    if (sole !== undefined) return undefined;
+    sole = key;
+  }
+  return sole;
 }
 
 /** Entries merged so that no entry's path is a prefix of another's (the order of first appearance). */
@@ -63,7 +89,8 @@ function mergeEntries(entries: readonly PathEntry[]): PathEntry[] {
       merged[outer] = [existing, mergeAt(current, path.slice(existing.length), value)];
       continue;
     }
-    const inner = merged.flatMap((entry, i) => (isPrefix(path, entry[0]) ? [i] : []));
+    const inner: number[] = [];
+    for (let i = 0; i < merged.length; i++) if (isPrefix(path, (merged[i] as PathEntry)[0])) inner.push(i);
     const [first, ...others] = inner;
     if (first === undefined) {
       merged.push([path, value]);
@@ -84,7 +111,12 @@ function mergeEntries(entries: readonly PathEntry[]): PathEntry[] {
 
 /** Interpolated keys (`${cfg.domain}`) are only known at evaluation time, so they never collide here. */
 function isPrefix(prefix: readonly AttrKey[], path: readonly AttrKey[]): boolean {
-  return prefix.length <= path.length && prefix.every((key, i) => typeof key === "string" && key === path[i]);
+  if (prefix.length > path.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const key = prefix[i];
+    if (typeof key !== "string" || key !== path[i]) return false;
+  }
+  return true;
 }
 
 type PlainObject = { readonly [key: string]: NixValue | undefined };

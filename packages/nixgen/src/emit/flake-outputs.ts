@@ -42,17 +42,25 @@ export function flakeOutputsExpr(config: HomelabConfig): NixExpr {
   );
 }
 
+// The parts every machine's entry has in common, built once and shared: nodes are never changed, and
+// the printer measures a shared node once per file.
+const NIXOS_SYSTEM = ref("nixpkgs.lib.nixosSystem");
+const IMPORT = ref("import");
+const INHERIT_INPUTS = inherit(["inputs"]);
+const DISKO_MODULE = ref("inputs.disko.nixosModules.disko");
+const AGENIX_MODULE = ref("inputs.agenix.nixosModules.default");
+
 function nixosSystem(name: string, machine: Machine): NixExpr {
   // Profile-based machines read their settings as module arguments, as the profile system's modules expect.
   const settings =
     machine.profile === undefined
       ? []
-      : [inherit(["systemSettings", "userSettings"], call(ref("import"), path(`./${profileConfigPath(machine.profile)}`)))];
+      : [inherit(["systemSettings", "userSettings"], call(IMPORT, path(`./${profileConfigPath(machine.profile)}`)))];
   return call(
-    ref("nixpkgs.lib.nixosSystem"),
+    NIXOS_SYSTEM,
     attrs([
       bind("system", machine.system),
-      bind("specialArgs", attrs([inherit(["inputs"]), ...settings])),
+      bind("specialArgs", attrs([INHERIT_INPUTS, ...settings])),
       bind("modules", list([...inputModules(machine), path(`./${machineConfigPath(name)}`)])),
     ]),
   );
@@ -63,7 +71,7 @@ function inputModules(machine: Machine): NixValue[] {
   const disko = machine.kind === "metal" && machine.disko !== undefined;
   const agenix = Object.keys(machine.secrets).length > 0 || machine.identityPaths !== undefined;
   return [
-    ...(disko ? [ref("inputs.disko.nixosModules.disko")] : []),
-    ...(agenix ? [ref("inputs.agenix.nixosModules.default")] : []),
+    ...(disko ? [DISKO_MODULE] : []),
+    ...(agenix ? [AGENIX_MODULE] : []),
   ];
 }

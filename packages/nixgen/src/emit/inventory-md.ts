@@ -2,14 +2,14 @@
 // secrets, and Mermaid diagrams that GitHub and GitLab draw in the file view and in pull requests.
 // Everything comes from the review model, so the file changes exactly when the homelab's meaning does.
 import type { HomelabConfig } from "@homelab/schema";
-import { compare, reviewModel, type ReviewModel } from "../review/model.js";
+import { compare, sharedReviewModel, type ReviewModel } from "../review/model.js";
 import { markdownTable } from "../text/markdown.js";
 import { headerLines } from "./header.js";
 import { placementDiagram, portsText, servicesDiagram, storageDiagram, type Diagram } from "./inventory-diagrams.js";
 import type { Emitter } from "./types.js";
 
 export const emitInventoryMd: Emitter = (ctx) => [
-  { path: "INVENTORY.md", kind: "markdown", render: () => inventoryMarkdown(ctx.config, reviewModel(ctx.config), headerLines(ctx)) },
+  { path: "INVENTORY.md", kind: "markdown", render: () => inventoryMarkdown(ctx.config, sharedReviewModel(ctx.config), headerLines(ctx)) },
 ];
 
 export function inventoryMarkdown(config: HomelabConfig, model: ReviewModel, header: readonly string[]): string {

@@ -11,6 +11,8 @@ export function withInventory(
   extra: Readonly<Record<string, NixValue>> = {},
   omit: readonly string[] = [],
 ): BindingNode[] {
+  // Most machines carry no inventory pass-through.
+  if (omit.length === 0 && !hasKeys(extra)) return [...generated];
   const nameOf = (binding: BindingNode): string | undefined =>
     binding.path.length === 1 && typeof binding.path[0] === "string" ? binding.path[0] : undefined;
   const kept = generated
@@ -26,6 +28,11 @@ export function withInventory(
       .filter(([name]) => !present.has(name))
       .map(([name, value]) => bind(name, value)),
   ];
+}
+
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 
 /** `proxmox.cores` in a machine's `inventory.omit` → `cores` for the proxmox block. */

@@ -51,7 +51,22 @@ export interface MountPoint {
   readonly comment: string | undefined;
 }
 
+// The container's files and the runbook each ask for these: worked out once per container of a
+// config (a parsed config is never mutated).
+const settingsOf = new WeakMap<HomelabConfig, Map<string, LxcSettings>>();
+
 export function lxcSettings(config: HomelabConfig, name: string, machine: LxcMachine): LxcSettings {
+  let known = settingsOf.get(config);
+  if (known === undefined) settingsOf.set(config, (known = new Map()));
+  let settings = known.get(name);
+  if (settings === undefined) {
+    settings = containerSettings(config, name, machine);
+    known.set(name, settings);
+  }
+  return settings;
+}
+
+function containerSettings(config: HomelabConfig, name: string, machine: LxcMachine): LxcSettings {
   const { proxmox } = machine;
   const field = `machines.${name}.proxmox`;
   return {

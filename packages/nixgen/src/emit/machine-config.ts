@@ -22,7 +22,7 @@ import { resolveKeys } from "./keys.js";
 import { lxcProfileDirs } from "./lxc-enhancements.js";
 import { machineConfigPath, serviceModulePath } from "./output-layout.js";
 import { packageRef, withPkgs } from "./package-ref.js";
-import { platform, usesModulesPath } from "./platform.js";
+import { platform, usesModulesPath, type Platform } from "./platform.js";
 import type { Emitter } from "./types.js";
 
 /** The machine module's arguments; a package named like one is written `pkgs.<name>`. */
@@ -36,8 +36,9 @@ export const emitMachineConfigs: Emitter = (ctx) =>
   }));
 
 export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {
+  const boot = platform(machine);
   const entries: PathEntry[] = [
-    ...platform(machine).entries,
+    ...boot.entries,
     ...baseSystem(config, machine),
     ...ageSecrets(config, machine),
     ...containers(machine),
@@ -49,7 +50,7 @@ export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {
   ];
   return fn(
     [...MODULE_ARGUMENTS].filter((name) => name !== "modulesPath" || usesModulesPath(machine)),
-    attrs([bind("imports", list(imports(config, machine))), ...mergeBindings(entries)]),
+    attrs([bind("imports", list(imports(config, machine, boot))), ...mergeBindings(entries)]),
     { ellipsis: true },
   );
 }
@@ -59,19 +60,29 @@ export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {
  * (enabled or not). A profile system may import the LXC module as well; NixOS imports a file once
  * however often it is listed.
  */
-function imports(config: HomelabConfig, machine: Machine): NixValue[] {
+function imports(config: HomelabConfig, machine: Machine, { imports: boot }: Platform): NixValue[] {
   const own = machine.imports.map(path);
-  const { imports: boot } = platform(machine);
   const system = machine.profile === undefined ? undefined : profileSystem(config, machine.profile);
   const profile = system === undefined ? [] : [path(`../../profiles/${system}/configuration.nix`)];
   const enhancements =
     system !== undefined && lxcProfileDirs(config).includes(system)
       ? [path(`../../profiles/${system}/enhancements.nix`)]
       : [];
-  const modules = Object.keys(config.modules)
-    .sort()
-    .map((name) => path(`../../${serviceModulePath(name)}`));
-  return [...boot, ...own, ...profile, ...enhancements, ...modules];
+  return [...boot, ...own, ...profile, ...enhancements, ...moduleImports(config)];
+}
+
+// Every machine imports every service module: the list is made once per config (nodes are never changed).
+const modulesOf = new WeakMap<HomelabConfig, readonly NixValue[]>();
+
+function moduleImports(config: HomelabConfig): readonly NixValue[] {
+  let modules = modulesOf.get(config);
+  if (modules === undefined) {
+    modules = Object.keys(config.modules)
+      .sort()
+      .map((name) => path(`../../${serviceModulePath(name)}`));
+    modulesOf.set(config, modules);
+  }
+  return modules;
 }
 
 /** The profile system directory (`profiles/<systemSettings.profile>/`), inherited through `extends`. */

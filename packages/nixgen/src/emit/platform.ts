@@ -38,12 +38,16 @@ const initrdModules: Readonly<Record<DiskBus, readonly string[]>> = {
   ide: ["ata_piix", "sd_mod"],
 };
 
+// The same for every container and every VM: built once and shared (nodes are never changed).
+const LXC_IMPORTS: readonly NixValue[] = [modulesPathFile("/virtualisation/proxmox-lxc.nix")];
+const VM_IMPORTS: readonly NixValue[] = [modulesPathFile("/profiles/qemu-guest.nix")];
+
 export function platform(machine: Machine): Platform {
   switch (machine.kind) {
     case "lxc":
-      return { imports: [modulesPathFile("/virtualisation/proxmox-lxc.nix")], entries: [] };
+      return { imports: LXC_IMPORTS, entries: [] };
     case "vm":
-      return { imports: [modulesPathFile("/profiles/qemu-guest.nix")], entries: vmEntries(machine) };
+      return { imports: VM_IMPORTS, entries: vmEntries(machine) };
     case "metal":
       // The machine's own files: the hardware configuration, then the disko layout.
       return { imports: [machine.hardware, ...(machine.disko === undefined ? [] : [machine.disko])].map(path), entries: [] };

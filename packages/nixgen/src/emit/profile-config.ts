@@ -76,7 +76,7 @@ function settingsBindings(profile: Profile, section: SettingsSection, extending:
   return Object.entries(profile[section] as Record<string, NixValue | undefined>).flatMap(([key, value]) => {
     if (value === undefined) return [];
     const comment = comments[key];
-    return [bind(key, settingExpr(section, key, value, extending), comment === undefined ? {} : { comment })];
+    return [bind(key, settingExpr(section, key, value, extending), comment === undefined ? undefined : { comment })];
   });
 }
 

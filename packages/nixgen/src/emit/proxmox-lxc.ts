@@ -23,12 +23,20 @@ export function lxcMachines(config: HomelabConfig): [string, LxcMachine][] {
  * lxc.* lines): shared by the script and the runbook.
  */
 export function lxcCommands(settings: LxcSettings): Rendered {
-  return renderBlock("lxc-commands.sh", {
-    ...settings,
-    appended: [...settings.extra, ...settings.raw],
-    confPath: `/etc/pve/lxc/${settings.vmid}.conf`,
-  });
+  let commands = commandsOf.get(settings);
+  if (commands === undefined) {
+    commands = renderBlock("lxc-commands.sh", {
+      ...settings,
+      appended: [...settings.extra, ...settings.raw],
+      confPath: `/etc/pve/lxc/${settings.vmid}.conf`,
+    });
+    commandsOf.set(settings, commands);
+  }
+  return commands;
 }
+
+// The script and the runbook print the same commands: rendered once per container's settings.
+const commandsOf = new WeakMap<LxcSettings, Rendered>();
 
 export function lxcConfPath(settings: LxcSettings): string {
   return `proxmox/lxc/${settings.vmid}.conf`;

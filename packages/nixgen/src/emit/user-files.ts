@@ -22,8 +22,22 @@ export interface UserFile {
   readonly starter?: string;
 }
 
+// The plan and the runbook both list them: worked out once per config and source.
+const filesOf = new WeakMap<HomelabConfig, Map<string, readonly UserFile[]>>();
+
 /** Every user file the config needs, in config order, each path once. */
-export function userFiles(config: HomelabConfig, source: string): UserFile[] {
+export function userFiles(config: HomelabConfig, source: string): readonly UserFile[] {
+  let known = filesOf.get(config);
+  if (known === undefined) filesOf.set(config, (known = new Map()));
+  let files = known.get(source);
+  if (files === undefined) {
+    files = neededFiles(config, source);
+    known.set(source, files);
+  }
+  return files;
+}
+
+function neededFiles(config: HomelabConfig, source: string): UserFile[] {
   const files = [
     ...Object.entries(config.machines).flatMap(([name, machine]) => machineFiles(name, machine, source)),
     ...profileSystemFiles(config, source),

@@ -80,6 +80,22 @@ export interface ReviewSecret {
   readonly usedBy: readonly string[];
 }
 
+// Two files show the model (.review.json and INVENTORY.md, rendered one after the other): the first
+// computes it and leaves it here, the second takes it away, so it is built once and not kept.
+const unclaimed = new WeakMap<HomelabConfig, ReviewModel>();
+
+/** `reviewModel(config)`, computed once for the pair of files that show it. */
+export function sharedReviewModel(config: HomelabConfig): ReviewModel {
+  const left = unclaimed.get(config);
+  if (left !== undefined) {
+    unclaimed.delete(config);
+    return left;
+  }
+  const model = reviewModel(config);
+  unclaimed.set(config, model);
+  return model;
+}
+
 export function reviewModel(config: HomelabConfig): ReviewModel {
   // One pass over the machines, not one per secret: bench homelabs have thousands of both.
   const usedBy = new Map<string, string[]>();

@@ -88,7 +88,7 @@ export function markdownCode(value: string, where: string): string {
   if (/[\r\n]/.test(value))
     throw new TextValueError(`${where}: ${JSON.stringify(value)} contains a line break, which inline code cannot hold`);
   if (value === "") throw new TextValueError(`${where}: inline code cannot be empty`);
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length));
+  const longest = value.includes("`") ? Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length)) : 0;
   const fence = "`".repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(value) && !/^ +$/.test(value) ? " " : "";
   return `${fence}${pad}${value}${pad}${fence}`;

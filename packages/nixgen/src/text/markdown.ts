@@ -6,9 +6,14 @@
 /** Backslash-escapable ASCII punctuation that can start Markdown syntax inside a line. */
 const markdownSyntax = /[\\`*_[\]<>|~!#]/g;
 
+/** Any character `markdownCell` rewrites: an entity start, Markdown syntax, a line break. */
+const cellSpecial = /[&\\`*_[\]<>|~!#\r\n]/;
+
 /** One cell's text, escaped; an empty value shows as an em dash so that a blank cell is not mistaken for a bug. */
 export function markdownCell(text: string): string {
   if (text === "") return "—";
+  // Most cells (names, numbers, sizes) hold nothing to escape.
+  if (!cellSpecial.test(text)) return text;
   return text
     .replace(/&/g, "&amp;")
     .replace(markdownSyntax, (char) => `\\${char}`)

@@ -14,10 +14,17 @@ const labelCodes: Readonly<Record<string, string>> = {
   "`": "#96;",
 };
 
+/** Any character a label rewrites: most labels (names, sizes) have none. */
+const labelSpecial = /[\u0000-\u001f\u007f"#%&<>`]/;
+
 /** The inside of a quoted label: `Disk "a" #1` → `Disk #quot;a#quot; #35;1`. Lines are joined with `<br>`. */
 export function mermaidLabel(...lines: readonly string[]): string {
   return lines
-    .map((line) => line.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/["#%&<>`]/g, (char) => labelCodes[char] ?? char))
+    .map((line) =>
+      labelSpecial.test(line)
+        ? line.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/["#%&<>`]/g, (char) => labelCodes[char] ?? char)
+        : line,
+    )
     .join("<br>");
 }
 
