@@ -54,7 +54,14 @@ export interface GenerateResult {
  * being one) before touching `out`.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const planned = emitPlan(options.config, options.source === undefined ? {} : { source: options.source });
+  const { config, ...sync } = options;
+  // Returned, not awaited: this frame ends here, so the raw config (as big again as the validated one)
+  // is garbage while the files are written, unless the caller still holds it.
+  return syncPlan(emitPlan(config, options.source === undefined ? {} : { source: options.source }), sync);
+}
+
+/** The rest of `generate`, once the config is validated: checks the user files and syncs `out`. */
+async function syncPlan(planned: EmittedPlan, options: Omit<GenerateOptions, "config">): Promise<GenerateResult> {
   const dir = resolve(options.cwd ?? ".", options.out);
   const missing = await missingUserFiles(dir, planned.userFiles);
   if (missing.length > 0) throw new InvalidConfigError(missingUserFileIssues(options.out, missing));

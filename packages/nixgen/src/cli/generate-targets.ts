@@ -30,34 +30,34 @@ export async function generateTargets(flags: TargetFlags & EvalFlags, io: Io, mo
     let started = 0;
     const report: string[] = [];
     try {
-      const result = await withConfig(target, io, async (config) => {
-        try {
-          return await generate({
-            config,
-            out: target.out,
-            cwd: io.cwd,
-            source: target.config,
-            check: mode === "check",
-            dryRun: mode === "dry-run",
-            onChange: (change) => {
-              if (mode !== "write") report.push(changeReport(io.out, target.out, [change], mode));
-            },
-            beforeSync: async (planned) => {
-              if (planned.warnings.length > 0) io.err.write(issueReport(io.err, target.config, planned.warnings));
-              if (flags.eval === true) plans.push([target, { ...planned, files: planned.files.filter(isNix).map(renderFile) }]);
-              await turns.gate(i);
-              if (flags.eval === true && (await (evaluated ??= evaluateTargets(plans, flags, io))) === undefined) throw new Stopped();
-              started = performance.now();
-            },
-          });
-        } catch (error) {
+      // Not an async arrow: an awaiting frame would keep its `config` (the raw value, as big again as the
+      // validated one) alive until the last file is written; this one ends once `generate` has validated it.
+      const result = await withConfig(target, io, (config) =>
+        generate({
+          config,
+          out: target.out,
+          cwd: io.cwd,
+          source: target.config,
+          check: mode === "check",
+          dryRun: mode === "dry-run",
+          onChange: (change) => {
+            if (mode !== "write") report.push(changeReport(io.out, target.out, [change], mode));
+          },
+          beforeSync: async (planned) => {
+            if (planned.warnings.length > 0) io.err.write(issueReport(io.err, target.config, planned.warnings));
+            if (flags.eval === true) plans.push([target, { ...planned, files: planned.files.filter(isNix).map(renderFile) }]);
+            await turns.gate(i);
+            if (flags.eval === true && (await (evaluated ??= evaluateTargets(plans, flags, io))) === undefined) throw new Stopped();
+            started = performance.now();
+          },
+        }).catch((error: unknown) => {
           if (error instanceof InvalidConfigError && error.issues.every((found) => found.code === "missing-user-file")) {
             absentOnly = true;
             missing += error.issues.length;
           }
           throw error;
-        }
-      });
+        }),
+      );
       if (result === undefined) {
         if (!absentOnly) invalid += 1;
       } else {
