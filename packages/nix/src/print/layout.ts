@@ -18,6 +18,13 @@ function newlineAt(level: number): string {
   return (NEWLINES[level] ??= `\n${"  ".repeat(level)}`);
 }
 
+/** A call or chain laid out with its last operand hung: the flat text before that operand (`lib.mkIf cond `). */
+interface HangingHead {
+  readonly head: string;
+  readonly last: NixExpr;
+  readonly min: number;
+}
+
 export function layout(e: NixExpr, width: number): string {
   const printer = new Printer(width);
   printer.expr(e, 0);
@@ -31,6 +38,7 @@ export class Printer {
   // array of every piece is the same problem in smaller objects.
   private pieces_: string[] = [];
   private readonly chunks: string[] = [];
+  private readonly heads = new Map<ApplyNode | BinaryNode, HangingHead | null>();
   private col = 0;
 
   constructor(readonly width: number) {
@@ -138,7 +146,17 @@ export class Printer {
    * For a call or operator chain whose last operand is absorbable and whose other parts are flat:
    * the text before that last operand (`lib.mkOption `, `base // `), else null.
    */
-  hangingHead(e: ApplyNode | BinaryNode): { head: string; last: NixExpr; min: number } | null {
+  hangingHead(e: ApplyNode | BinaryNode): HangingHead | null {
+    // Asked twice for each call or chain (can it absorb, then its broken form): work it out once.
+    let known = this.heads.get(e);
+    if (known === undefined) {
+      known = this.hangingHeadOf(e);
+      this.heads.set(e, known);
+    }
+    return known;
+  }
+
+  private hangingHeadOf(e: ApplyNode | BinaryNode): HangingHead | null {
     const chain = e.kind === "apply" ? applyChain(e) : binaryChain(e);
     if (chain === null) return null;
     const { operands, separators, mins } = chain;

@@ -71,7 +71,7 @@ function stringKeys(path: readonly AttrKey[]): string[] {
 function soleKey(value: NixValue): string | undefined {
   if (!isPlainObject(value)) return undefined;
   let sole: string | undefined;
-  for (const key in value) {
+  for (const key of Object.keys(value)) {
     if (value[key] === undefined) continue;
     if (sole !== undefined) return undefined;
     sole = key;

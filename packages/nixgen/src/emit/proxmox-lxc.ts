@@ -18,6 +18,9 @@ export function lxcMachines(config: HomelabConfig): [string, LxcMachine][] {
   );
 }
 
+// The script and the runbook print the same commands: rendered once per container's settings.
+const commandsOf = new WeakMap<LxcSettings, Rendered>();
+
 /**
  * `pct create`, a `pct set` per mount point and the appended lines (imported `extra` keys, then raw
  * lxc.* lines): shared by the script and the runbook.
@@ -34,9 +37,6 @@ export function lxcCommands(settings: LxcSettings): Rendered {
   }
   return commands;
 }
-
-// The script and the runbook print the same commands: rendered once per container's settings.
-const commandsOf = new WeakMap<LxcSettings, Rendered>();
 
 export function lxcConfPath(settings: LxcSettings): string {
   return `proxmox/lxc/${settings.vmid}.conf`;

@@ -8,10 +8,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type Handlebars from "handlebars";
-
-type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
 import { HELPERS } from "./template-helpers.js";
 import { checkTemplate } from "./template-rules.js";
+
+type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
 
 // `../../templates/` from both `src/text/` and `dist/text/`.
 const TEMPLATES = new URL("../../templates/", import.meta.url);
