@@ -1,7 +1,8 @@
 // The JSON scan that finds where a config's JSON is wrong must agree with JSON.parse on what is valid,
 // and add only duplicate keys to what it refuses.
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { jsonProblem } from "../src/config/json-syntax.js";
+import { jsonProblem, parsedJsonProblem } from "../src/config/json-syntax.js";
 
 const sample = '{ "name": "x\\u0041\\n", "list": [1, -2.5e3, true, false, null, {}], "nested": { "a": [] } }';
 
@@ -31,5 +32,36 @@ describe("jsonProblem", () => {
     ["an empty file", "", { offset: 0, message: "expected a value, found the end of the file" }],
   ])("%s", (_, text, want) => {
     expect(jsonProblem(text)).toEqual(want);
+  });
+});
+
+describe("parsedJsonProblem", () => {
+  // JSON texts written out by hand so that objects may repeat keys (JSON.stringify cannot), with keys
+  // that hold quotes, backslashes and colons, spelt with escapes or not, and whitespace around the colons.
+  const key = fc.constantFrom('"a"', '"\\u0061"', '"b"', '"a:"', '"\\""', '"\\\\"', '"x\\\\\\"y"', '"__proto__"');
+  const space = fc.constantFrom("", " ", "\n  ", "\t");
+  const { json } = fc.letrec<{ json: string }>((tie) => ({
+    json: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom("1", "true", "null", '"v:"', '":"', '"\\"\\\\"'),
+      fc.array(tie("json"), { maxLength: 4 }).map((items) => `[${items.join(",")}]`),
+      fc
+        .array(fc.tuple(key, space, space, tie("json")), { maxLength: 5 })
+        .map((entries) => `{${entries.map(([k, before, after, v]) => `${k}${before}:${after}${v}`).join(",")}}`),
+    ),
+  }));
+
+  test("agrees with the full scan on every text JSON.parse accepts", () => {
+    fc.assert(
+      fc.property(json, (text) => {
+        expect(parsedJsonProblem(text, JSON.parse(text))).toEqual(jsonProblem(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("finds nesting deeper than any config", () => {
+    const text = `${"[".repeat(600)}${"]".repeat(600)}`;
+    expect(parsedJsonProblem(text, JSON.parse(text))).toEqual({ offset: 513, message: "values nested deeper than 512 levels" });
   });
 });

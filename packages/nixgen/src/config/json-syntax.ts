@@ -100,6 +100,60 @@ export function jsonProblem(text: string): JsonProblem | undefined {
   }
 }
 
+/**
+ * What JSON.parse let through in a text it read into `value`: a repeated key, or values nested deeper
+ * than any config. Both are looked for in one pass over the value and one over the text's quotes (the
+ * text names more keys than the value has properties exactly when an object repeats one); only a text
+ * that has one is scanned by `jsonProblem`, for where. Several times faster than scanning every text.
+ */
+export function parsedJsonProblem(text: string, value: unknown): JsonProblem | undefined {
+  const { properties, depth } = shape(value);
+  return depth <= maxDepth && properties === keyCount(text) ? undefined : jsonProblem(text);
+}
+
+/** The own properties of every object in `value`, and how deep its deepest value lies (the top is 0). */
+function shape(value: unknown): { readonly properties: number; readonly depth: number } {
+  let properties = 0;
+  let depth = 0;
+  // Two stacks, not recursion: JSON.parse accepts nesting far deeper than the call stack goes.
+  const items: unknown[] = [value];
+  const levels: number[] = [0];
+  while (items.length > 0) {
+    const item = items.pop();
+    const level = levels.pop() as number;
+    if (level > depth) depth = level;
+    if (typeof item !== "object" || item === null) continue;
+    const children = Array.isArray(item) ? (item as unknown[]) : Object.values(item);
+    if (!Array.isArray(item)) properties += children.length;
+    for (const child of children) {
+      items.push(child);
+      levels.push(level + 1);
+    }
+  }
+  return { properties, depth };
+}
+
+/** The keys a text JSON.parse accepted names: its strings followed by a ":". */
+function keyCount(text: string): number {
+  let keys = 0;
+  for (let at = text.indexOf('"'); at !== -1; ) {
+    let end = text.indexOf('"', at + 1);
+    while (escaped(text, end)) end = text.indexOf('"', end + 1);
+    let next = end + 1;
+    while (isSpace(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === 0x3a) keys++;
+    at = text.indexOf('"', next);
+  }
+  return keys;
+}
+
+/** Whether the quote at `quote` is escaped: an odd number of backslashes before it. */
+function escaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let at = quote - 1; text.charCodeAt(at) === 0x5c; at--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
 /** JSON's four whitespace characters: space, tab, line feed, carriage return (RFC 8259 §2). */
 function isSpace(char: number): boolean {
   return char === 0x20 || char === 0x09 || char === 0x0a || char === 0x0d;

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Jiti } from "jiti";
-import { jsonProblem, lineColumn } from "./json-syntax.js";
+import { jsonProblem, lineColumn, parsedJsonProblem } from "./json-syntax.js";
 
 export const configExtensions = [".ts", ".mts", ".js", ".json", ".yaml", ".yml"] as const;
 
@@ -119,13 +119,18 @@ function ownPackages(): Record<string, string> {
 
 function parseJson(file: string, text: string): unknown {
   const source = text.replace(/^\uFEFF/, "");
-  const problem = jsonProblem(source);
-  if (problem !== undefined) throw new ConfigLoadError(file, problem.message, { at: lineColumn(source, problem.offset) });
+  let value: unknown;
   try {
-    return JSON.parse(source);
+    value = JSON.parse(source);
   } catch (error) {
+    // JSON.parse says what but often not where: the scan finds both.
+    const problem = jsonProblem(source);
+    if (problem !== undefined) throw new ConfigLoadError(file, problem.message, { at: lineColumn(source, problem.offset) });
     throw new ConfigLoadError(file, reasonOf(error), { cause: error });
   }
+  const problem = parsedJsonProblem(source, value);
+  if (problem !== undefined) throw new ConfigLoadError(file, problem.message, { at: lineColumn(source, problem.offset) });
+  return value;
 }
 
 async function parseYaml(file: string, text: string): Promise<unknown> {
