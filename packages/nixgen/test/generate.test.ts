@@ -1,5 +1,7 @@
 // `generate()` as the README's "Programmatic use" shows it: a loaded config, one call per mode.
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, test } from "vitest";
 import { generate, InvalidConfigError, loadConfig, type FileChange } from "../src/index.js";
 import { configSource, snapshot, tempDir, writeFiles } from "./helpers/cli-run.js";
@@ -49,4 +51,33 @@ describe("generate", () => {
     await expect(generate({ config: smallHomelab(), out, beforeSync: () => Promise.reject(stop) })).rejects.toBe(stop);
     expect((await snapshot(out)).size).toBe(0);
   });
+
+  test("lets the raw config go once it is validated: it is not held while the files are written", async () => {
+    const out = await tempDir();
+    let raw: WeakRef<object> | undefined;
+    let held: boolean | undefined;
+    // A function, so that no frame of this test holds the config while `generate` runs.
+    const start = () => {
+      const config = smallHomelab();
+      raw = new WeakRef(config);
+      return generate({
+        config,
+        out,
+        beforeSync: async () => {
+          // A WeakRef's target lives to the end of the task that made it: collect in a later one.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          collectGarbage();
+          held = raw?.deref() !== undefined;
+        },
+      });
+    };
+    await start();
+    expect(held).toBe(false);
+  });
 });
+
+/** A full collection, without running the tests under --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
