@@ -165,10 +165,10 @@ describe("writeFileAtomic", () => {
   test("replaces the file through a rename, leaves no temporary file and keeps the mode", async () => {
     const dir = await tempDir();
     const target = join(dir, "sub/run.sh");
-    await writeFileAtomic(target, "one\n");
+    writeFileAtomic(target, "one\n");
     await chmod(target, 0o755);
     const before = await stat(target);
-    await writeFileAtomic(target, "two\n");
+    writeFileAtomic(target, "two\n");
     const after = await stat(target);
     expect(await readFile(target, "utf8")).toBe("two\n");
     expect(after.ino).not.toBe(before.ino);

@@ -2,7 +2,9 @@
 // a reader, or a run killed half-way, sees either the old file or the new one, never half. The temporary
 // file lives in `tempDir` (the output directory's root, where the next run looks for strays; see temp-file.ts),
 // which must be on the file's file system and exist once the file's directory does (an ancestor of it).
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+// Synchronous, as TypeScript's own emit is: a generator writes many small files, and each asynchronous
+// call costs more than the write itself (bench/: `gen` at 1,000 machines 0.86x the wall time, 0.73x the CPU).
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { newTempName } from "./temp-file.js";
 
@@ -17,39 +19,40 @@ export interface AtomicWriteOptions {
   readonly flush?: boolean;
   /** false when the caller knows `file` does not exist yet: there is no mode to keep. */
   readonly mayExist?: boolean;
-  /** Makes the file's directory (default `mkdir -p`); a writer of many files passes one that remembers. */
-  readonly makeDirectory?: (dir: string) => Promise<unknown>;
+  /** Directories known to exist: a writer of many files passes one set, and each directory is made once. */
+  readonly madeDirectories?: Set<string>;
 }
 
-export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
-  const { tempDir = dirname(file), flush = true, mayExist = true, makeDirectory = makeDirectoryTree } = options;
-  await makeDirectory(dirname(file));
+export function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): void {
+  const { tempDir = dirname(file), flush = true, mayExist = true, madeDirectories = new Set<string>() } = options;
+  const dir = dirname(file);
+  if (!madeDirectories.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirectories.add(dir);
+  }
   const temporary = join(tempDir, newTempName());
-  const mode = mayExist ? await modeOf(file) : undefined;
+  const mode = mayExist ? modeOf(file) : undefined;
   try {
-    const handle = await open(temporary, "wx");
+    const fd = openSync(temporary, "wx");
     try {
-      await handle.writeFile(content, "utf8");
+      // Given a descriptor, writeFileSync writes until every byte is out (one write may take fewer).
+      writeFileSync(fd, content, "utf8");
       // Keep the mode of the file being replaced (an executable script stays executable).
-      if (mode !== undefined) await handle.chmod(mode);
-      if (flush) await handle.sync();
+      if (mode !== undefined) fchmodSync(fd, mode);
+      if (flush) fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temporary, file);
+    renameSync(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
 
-function makeDirectoryTree(dir: string): Promise<unknown> {
-  return mkdir(dir, { recursive: true });
-}
-
-async function modeOf(file: string): Promise<number | undefined> {
+function modeOf(file: string): number | undefined {
   try {
-    return (await stat(file)).mode & 0o7777;
+    return statSync(file).mode & 0o7777;
   } catch {
     return undefined;
   }

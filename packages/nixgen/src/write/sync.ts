@@ -5,7 +5,7 @@
 // it. Files earlier runs generated that the plan dropped are removed after the writes, and the manifest
 // is written last. Temporary files of an interrupted run are found in the directory's root and removed
 // before anything is written.
-import { mkdir, readdir, readFile, rmdir, unlink } from "node:fs/promises";
+import { readdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { EmittedFile, GeneratedFile } from "../emit/types.js";
 import { writeFileAtomic, type AtomicWriteOptions } from "./atomic-write.js";
@@ -29,14 +29,17 @@ type Step =
 
 const byPath = (a: { readonly path: string }, b: { readonly path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Syncs `out` with files rendered one at a time; every file's fate, sorted by path (the manifest is one of the files). */
+/**
+ * Syncs `out` with files rendered one at a time; every file's fate, sorted by path (the manifest is one
+ * of the files). The file system calls are synchronous (see atomic-write.ts); a failure rejects.
+ */
 export async function syncFiles(out: string, files: readonly EmittedFile[], options: SyncOptions): Promise<FileFate[]> {
   for (const file of files) {
     assertSafeRelativePath(file.path);
     if (file.path === manifestPath) throw new Error(`an emitter produced ${manifestPath}, which nixgen owns`);
   }
   const planned = [...files].sort(byPath);
-  const previousText = await readIfExists(join(out, manifestPath));
+  const previousText = readIfExists(join(out, manifestPath));
   const previous = readManifest(previousText, join(out, manifestPath));
   const previousPaths = new Set(previous.entries.map((entry) => entry.path));
   const plannedPaths = new Set(planned.map((file) => file.path));
@@ -44,18 +47,14 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
 
   // A file the last run generated is read and compared whatever happens; any other planned path is
   // looked up in its directory's listing first, so a first run does not try to open every file it creates.
-  const absent = new Set<string>();
-  await concurrently(
-    planned.filter((file) => !previousPaths.has(file.path)),
-    async ({ path }) => {
-      if ((await listing(dirname(path)))?.has(basename(path)) === false) absent.add(path);
-    },
+  const absent = new Set(
+    planned.filter(({ path }) => !previousPaths.has(path) && listing(dirname(path))?.has(basename(path)) === false).map(({ path }) => path),
   );
   const allPaths = [...plannedPaths, ...previousPaths, manifestPath];
   const strays = [
-    ...[...((await listing(".")) ?? [])].filter(isStrayTemp),
+    ...[...(listing(".") ?? [])].filter(isStrayTemp),
     // Temporary files beside the generated ones are left only by a nixgen old enough to write the older manifest.
-    ...(previousText === undefined || previous.older ? await earlierTemps(allPaths, listing) : []),
+    ...(previousText === undefined || previous.older ? earlierTemps(allPaths, listing) : []),
   ];
   const manifest = fileChange(manifestPath, manifestText(planned.map(({ path, kind }) => ({ path, kind }))), previousText);
   const steps: Step[] = [
@@ -66,66 +65,54 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
   ].sort(byPath);
 
   if (options.write) {
-    await Promise.all(strays.map((path) => unlink(join(out, path)).catch(ignoreMissing)));
+    for (const path of strays) removeIfExists(join(out, path));
     // Record new files before creating them: if the run stops half-way, the next run still knows they are ours.
     const created = planned.filter((file) => absent.has(file.path));
     const intent = manifestText([...previous.entries, ...created.map(({ path, kind }): ManifestEntry => ({ path, kind }))]);
-    if (created.length > 0 && intent !== previousText) await writeFileAtomic(join(out, manifestPath), intent, { tempDir: out });
+    if (created.length > 0 && intent !== previousText) writeFileAtomic(join(out, manifestPath), intent, { tempDir: out });
   }
 
   // Generated files are not flushed one by one (an fsync each made writing 2,800 new files 5-7 times slower):
   // every one of them is written again from the config by the next run. The manifest, which the next run
   // trusts to know what it owns, is flushed.
-  const generatedWrite: AtomicWriteOptions = { tempDir: out, flush: false, makeDirectory: directoryMaker() };
+  const generatedWrite: AtomicWriteOptions = { tempDir: out, flush: false, madeDirectories: new Set() };
   const removals: string[] = [];
   const fates: FileFate[] = [];
-  // Rendered text not yet compared and written. Counting files alone let the homelab-wide files (the
-  // review JSON, INVENTORY.md, hosts.nix: megabytes each at 10,000 machines), which sort first, be held together.
-  let pendingText = 0;
-  const take = async (step: Step): Promise<FileChange | undefined> => {
+  const take = (step: Step): FileChange | undefined => {
     switch (step.kind) {
       case "stray":
         return { kind: "stray", path: step.path };
       case "manifest":
         return step.change;
       case "remove": {
-        const before = await readIfExists(join(out, step.path));
+        const before = readIfExists(join(out, step.path));
         if (before === undefined) return undefined;
         removals.push(step.path);
         return { kind: "remove", path: step.path, before };
       }
       case "file": {
         const after = step.file.render();
-        pendingText += after.length;
-        try {
-          const before = absent.has(step.path) ? undefined : await readIfExists(join(out, step.path));
-          const change = fileChange(step.path, after, before);
-          if (options.write && change.kind !== "unchanged") {
-            await writeFileAtomic(join(out, step.path), after, { ...generatedWrite, mayExist: !absent.has(step.path) });
-          }
-          return change;
-        } finally {
-          pendingText -= after.length;
+        const before = absent.has(step.path) ? undefined : readIfExists(join(out, step.path));
+        const change = fileChange(step.path, after, before);
+        if (options.write && change.kind !== "unchanged") {
+          writeFileAtomic(join(out, step.path), after, { ...generatedWrite, mayExist: !absent.has(step.path) });
         }
+        return change;
       }
     }
   };
-  const full = (running: number): boolean => running >= inFlight || pendingText >= maxPendingText;
-  await inOrder(
-    steps,
-    take,
-    (change) => {
-      if (change === undefined) return;
-      fates.push({ kind: change.kind, path: change.path });
-      options.onChange?.(change);
-    },
-    full,
-  );
+  // One file at a time: its text is garbage before the next is rendered.
+  for (const step of steps) {
+    const change = take(step);
+    if (change === undefined) continue;
+    fates.push({ kind: change.kind, path: change.path });
+    options.onChange?.(change);
+  }
 
   if (options.write) {
     // After the writes: removing a file may remove its emptied directory, which a write must not race.
-    for (const path of removals) await removeGenerated(out, path);
-    if (manifest.kind === "create" || manifest.kind === "update") await writeFileAtomic(join(out, manifestPath), manifest.after, { tempDir: out });
+    for (const path of removals) removeGenerated(out, path);
+    if (manifest.kind === "create" || manifest.kind === "update") writeFileAtomic(join(out, manifestPath), manifest.after, { tempDir: out });
   }
   return fates;
 }
@@ -138,68 +125,17 @@ export async function syncOutput(out: string, files: readonly GeneratedFile[], o
   return changes;
 }
 
-// Files are independent, so several are read or written at once: that overlaps the file system's
-// latency (creating a file takes about 1 ms on some disks; bench/ measured 2,800 new files in half the time).
-const inFlight = 16;
-// Text (UTF-16 code units) rendered and not yet written past which no further file starts: a big file
-// waits for those before it and goes alone, while the small ones still go `inFlight` at a time.
-const maxPendingText = 1 << 20;
-
-/**
- * Runs `task` on every item, starting the next while `full(running)` says there is room (at most
- * `inFlight` by default), and hands each result to `done` in the items' order; after a failure starts
- * no more, waits for those running, and throws it.
- */
-async function inOrder<T, R>(
-  items: readonly T[],
-  task: (item: T) => Promise<R>,
-  done: (result: R) => void,
-  full: (running: number) => boolean = (running) => running >= inFlight,
-): Promise<void> {
-  const running: Promise<R>[] = [];
-  try {
-    for (const item of items) {
-      const result = task(item);
-      // Awaited below in order; until then a rejection must not count as unhandled.
-      result.catch(() => undefined);
-      running.push(result);
-      while (running.length > 0 && full(running.length)) done(await (running.shift() as Promise<R>));
-    }
-    while (running.length > 0) done(await (running.shift() as Promise<R>));
-  } finally {
-    await Promise.allSettled(running);
-  }
-}
-
-/** Runs `task` on every item, `inFlight` at a time (order does not matter). */
-function concurrently<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
-  return inOrder(items, task, () => undefined);
-}
-
 /** Deletes a file and the directories it leaves empty, up to (not including) the output directory. */
-async function removeGenerated(out: string, path: string): Promise<void> {
-  await unlink(join(out, path));
+function removeGenerated(out: string, path: string): void {
+  unlinkSync(join(out, path));
   const root = resolve(out);
   for (let dir = resolve(out, dirname(path)); relative(root, dir) !== ""; dir = dirname(dir)) {
     try {
-      await rmdir(dir);
+      rmdirSync(dir);
     } catch {
       return; // not empty (or not ours to judge): stop climbing
     }
   }
-}
-
-/** `mkdir -p` that asks the file system once per directory (many files share one). */
-function directoryMaker(): (dir: string) => Promise<unknown> {
-  const made = new Map<string, Promise<unknown>>();
-  return (dir) => {
-    let making = made.get(dir);
-    if (making === undefined) {
-      making = mkdir(dir, { recursive: true });
-      made.set(dir, making);
-    }
-    return making;
-  };
 }
 
 /**
@@ -208,25 +144,21 @@ function directoryMaker(): (dir: string) => Promise<unknown> {
  * `gen` at 1,000 machines, most of it building the ENOENT errors). An empty set for a directory that does not exist;
  * undefined when the listing says nothing certain (not a directory, no permission): read and see.
  */
-function directoryListing(out: string): (dir: string) => Promise<ReadonlySet<string> | undefined> {
-  const listings = new Map<string, Promise<ReadonlySet<string> | undefined>>();
-  const list = (dir: string): Promise<ReadonlySet<string> | undefined> => {
-    let listing = listings.get(dir);
-    if (listing === undefined) {
-      listing = (async () => {
-        if (dir !== ".") {
-          // A directory whose parent lacks it is not there: one listing answers for a whole missing subtree.
-          if ((await list(dirname(dir)))?.has(basename(dir)) === false) return new Set<string>();
-        }
-        try {
-          return new Set(await readdir(join(out, dir)));
-        } catch (error) {
-          if (error instanceof Error && "code" in error && error.code === "ENOENT") return new Set<string>();
-          return undefined;
-        }
-      })();
-      listings.set(dir, listing);
+function directoryListing(out: string): (dir: string) => ReadonlySet<string> | undefined {
+  const listings = new Map<string, ReadonlySet<string> | undefined>();
+  const list = (dir: string): ReadonlySet<string> | undefined => {
+    if (listings.has(dir)) return listings.get(dir);
+    let listing: ReadonlySet<string> | undefined;
+    // A directory whose parent lacks it is not there: one listing answers for a whole missing subtree.
+    if (dir !== "." && list(dirname(dir))?.has(basename(dir)) === false) listing = new Set<string>();
+    else {
+      try {
+        listing = new Set(readdirSync(join(out, dir)));
+      } catch (error) {
+        listing = isMissing(error) ? new Set<string>() : undefined;
+      }
     }
+    listings.set(dir, listing);
     return listing;
   };
   return list;
@@ -236,11 +168,11 @@ function directoryListing(out: string): (dir: string) => Promise<ReadonlySet<str
  * Temporary files as nixgen named them before temp-file.ts (`.<name>.<12 hex>.tmp` beside the file):
  * taken as strays only beside a file nixgen generates, so another tool's look-alike is left alone.
  */
-async function earlierTemps(paths: readonly string[], listing: ReturnType<typeof directoryListing>): Promise<string[]> {
+function earlierTemps(paths: readonly string[], listing: ReturnType<typeof directoryListing>): string[] {
   const found: string[] = [];
   const ours = new Set(paths);
   for (const dir of new Set(paths.map(dirname))) {
-    for (const name of (await listing(dir)) ?? []) {
+    for (const name of listing(dir) ?? []) {
       const target = /^\.(.+)\.[0-9a-f]{12}\.tmp$/.exec(name)?.[1];
       const path = dir === "." ? name : `${dir}/${name}`;
       if (target !== undefined && ours.has(dir === "." ? target : `${dir}/${target}`)) found.push(path);
@@ -249,15 +181,23 @@ async function earlierTemps(paths: readonly string[], listing: ReturnType<typeof
   return found;
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+function readIfExists(file: string): string | undefined {
   try {
-    return await readFile(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
-    return ignoreMissing(error);
+    if (isMissing(error)) return undefined;
+    throw error;
   }
 }
 
-function ignoreMissing(error: unknown): undefined {
-  if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
-  throw error;
+function removeIfExists(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "ENOENT";
 }

@@ -69,7 +69,7 @@ export const importCommand = defineCommand({
       io.out.write(result.text);
       return 0;
     }
-    await writeFileAtomic(resolve(io.cwd, flags.out), result.text);
+    writeFileAtomic(resolve(io.cwd, flags.out), result.text);
     const machines = Object.keys(result.config.machines ?? {}).length;
     const profiles = Object.keys(result.config.profiles ?? {}).length;
     const secrets = Object.keys(result.config.secrets ?? {}).length;
@@ -83,7 +83,7 @@ async function importFromProxmox(dir: string, out: string | undefined, io: Io): 
   const result = await reported(io, () => importProxmox(dir, resolve(io.cwd, dir)));
   if (result === undefined) return 1;
   if (out === undefined) io.out.write(result.text);
-  else await writeFileAtomic(resolve(io.cwd, out), result.text);
+  else writeFileAtomic(resolve(io.cwd, out), result.text);
   const machines = Object.keys(result.config.machines ?? {}).length;
   const todo =
     result.missing.length === 0

@@ -19,7 +19,7 @@ export const schema = defineCommand({
     }
     const file = resolve(io.cwd, flags.out);
     const unchanged = (await readFile(file, "utf8").catch(() => undefined)) === text;
-    if (!unchanged) await writeFileAtomic(file, text);
+    if (!unchanged) writeFileAtomic(file, text);
     io.out.write(`${flags.out}: ${unchanged ? "unchanged" : "written"}\n`);
     return 0;
   },
