@@ -21,6 +21,7 @@ import {
 import { resolveProfile, type HomelabConfig } from "@homelab/schema";
 import { headerLines } from "./header.js";
 import type { Emitter } from "./types.js";
+import { rememberedPer } from "./remembered.js";
 
 export const emitLxcEnhancements: Emitter = (ctx) =>
   lxcProfileDirs(ctx.config).map((dir) => ({
@@ -32,18 +33,8 @@ export const emitLxcEnhancements: Emitter = (ctx) =>
       }),
   }));
 
-// Every machine's config asks for these: computed once per config, which is never mutated once parsed.
-const dirsOf = new WeakMap<HomelabConfig, readonly string[]>();
-
 /** Profile system directories of LXC profiles: `proxmox-lxc`, and any that an LXC machine's profile uses. */
-export function lxcProfileDirs(config: HomelabConfig): readonly string[] {
-  let found = dirsOf.get(config);
-  if (found === undefined) {
-    found = profileDirs(config);
-    dirsOf.set(config, found);
-  }
-  return found;
-}
+export const lxcProfileDirs: (config: HomelabConfig) => readonly string[] = rememberedPer(profileDirs);
 
 function profileDirs(config: HomelabConfig): string[] {
   const builtByLxc = new Set<string>();

@@ -6,6 +6,7 @@ import type { HomelabConfig, LxcMachine } from "@homelab/schema";
 import { propertyString } from "../text/property-string.js";
 import { encodeProxmoxText } from "../text/proxmox-text.js";
 import { nodeLabel } from "./proxmox-nodes.js";
+import { rememberedPerName } from "./remembered.js";
 
 export interface LxcSettings {
   readonly name: string;
@@ -51,20 +52,12 @@ export interface MountPoint {
   readonly comment: string | undefined;
 }
 
-// The container's files and the runbook each ask for these: worked out once per container of a
-// config (a parsed config is never mutated).
-const settingsOf = new WeakMap<HomelabConfig, Map<string, LxcSettings>>();
-
-export function lxcSettings(config: HomelabConfig, name: string, machine: LxcMachine): LxcSettings {
-  let known = settingsOf.get(config);
-  if (known === undefined) settingsOf.set(config, (known = new Map()));
-  let settings = known.get(name);
-  if (settings === undefined) {
-    settings = containerSettings(config, name, machine);
-    known.set(name, settings);
-  }
-  return settings;
-}
+/** Container `name`'s settings: its files and the runbook each ask, so they are worked out once. */
+export const lxcSettings: (config: HomelabConfig, name: string) => LxcSettings = rememberedPerName((config, name) => {
+  const machine = config.machines[name];
+  if (machine?.kind !== "lxc") throw new Error(`lxcSettings: ${name} is not an LXC container`);
+  return containerSettings(config, name, machine);
+});
 
 function containerSettings(config: HomelabConfig, name: string, machine: LxcMachine): LxcSettings {
   const { proxmox } = machine;

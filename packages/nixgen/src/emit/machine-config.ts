@@ -24,6 +24,7 @@ import { machineConfigPath, serviceModulePath } from "./output-layout.js";
 import { packageRef, withPkgs } from "./package-ref.js";
 import { platform, usesModulesPath, type Platform } from "./platform.js";
 import type { Emitter } from "./types.js";
+import { rememberedPer } from "./remembered.js";
 
 /** The machine module's arguments; a package named like one is written `pkgs.<name>`. */
 const MODULE_ARGUMENTS: ReadonlySet<string> = new Set(["config", "lib", "pkgs", "modulesPath"]);
@@ -71,19 +72,12 @@ function imports(config: HomelabConfig, machine: Machine, { imports: boot }: Pla
   return [...boot, ...own, ...profile, ...enhancements, ...moduleImports(config)];
 }
 
-// Every machine imports every service module: the list is made once per config (nodes are never changed).
-const modulesOf = new WeakMap<HomelabConfig, readonly NixValue[]>();
-
-function moduleImports(config: HomelabConfig): readonly NixValue[] {
-  let modules = modulesOf.get(config);
-  if (modules === undefined) {
-    modules = Object.keys(config.modules)
-      .sort()
-      .map((name) => path(`../../${serviceModulePath(name)}`));
-    modulesOf.set(config, modules);
-  }
-  return modules;
-}
+// Every machine imports every service module: one list per config, shared (nodes are never changed).
+const moduleImports = rememberedPer((config: HomelabConfig): readonly NixValue[] =>
+  Object.keys(config.modules)
+    .sort()
+    .map((name) => path(`../../${serviceModulePath(name)}`)),
+);
 
 /** The profile system directory (`profiles/<systemSettings.profile>/`), inherited through `extends`. */
 function profileSystem(config: HomelabConfig, profile: string): string {

@@ -147,7 +147,7 @@ function machineView(config: HomelabConfig, name: string, machine: Machine) {
 }
 
 function lxcView(config: HomelabConfig, name: string, machine: LxcMachine) {
-  const settings = lxcSettings(config, name, machine);
+  const settings = lxcSettings(config, name);
   return {
     vmid: settings.vmid,
     node: settings.node,

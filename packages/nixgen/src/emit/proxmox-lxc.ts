@@ -4,11 +4,12 @@ import type { HomelabConfig, LxcMachine } from "@homelab/schema";
 import { render, renderBlock, type Rendered } from "../text/render.js";
 import { headerLines } from "./header.js";
 import { lxcSettings, type LxcSettings } from "./lxc-settings.js";
+import { rememberedPer } from "./remembered.js";
 import type { EmitContext, EmittedFile, Emitter } from "./types.js";
 
 export const emitProxmoxLxc: Emitter = (ctx) =>
-  lxcMachines(ctx.config).flatMap(([name, machine]) => {
-    const settings = lxcSettings(ctx.config, name, machine);
+  lxcMachines(ctx.config).flatMap(([name]) => {
+    const settings = lxcSettings(ctx.config, name);
     return [lxcConf(ctx, settings), createScript(ctx, settings)];
   });
 
@@ -18,25 +19,17 @@ export function lxcMachines(config: HomelabConfig): [string, LxcMachine][] {
   );
 }
 
-// The script and the runbook print the same commands: rendered once per container's settings.
-const commandsOf = new WeakMap<LxcSettings, Rendered>();
-
 /**
  * `pct create`, a `pct set` per mount point and the appended lines (imported `extra` keys, then raw
- * lxc.* lines): shared by the script and the runbook.
+ * lxc.* lines): shared by the script and the runbook, so rendered once per container's settings.
  */
-export function lxcCommands(settings: LxcSettings): Rendered {
-  let commands = commandsOf.get(settings);
-  if (commands === undefined) {
-    commands = renderBlock("lxc-commands.sh", {
-      ...settings,
-      appended: [...settings.extra, ...settings.raw],
-      confPath: `/etc/pve/lxc/${settings.vmid}.conf`,
-    });
-    commandsOf.set(settings, commands);
-  }
-  return commands;
-}
+export const lxcCommands: (settings: LxcSettings) => Rendered = rememberedPer((settings: LxcSettings) =>
+  renderBlock("lxc-commands.sh", {
+    ...settings,
+    appended: [...settings.extra, ...settings.raw],
+    confPath: `/etc/pve/lxc/${settings.vmid}.conf`,
+  }),
+);
 
 export function lxcConfPath(settings: LxcSettings): string {
   return `proxmox/lxc/${settings.vmid}.conf`;

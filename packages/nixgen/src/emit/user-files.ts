@@ -5,6 +5,7 @@ import { posix } from "node:path";
 import type { ValuePath } from "@homelab/nix";
 import { resolveProfile, type HomelabConfig, type Machine } from "@homelab/schema";
 import { diskoStarter, hardwareStarter, moduleStarter, profileSystemStarter } from "./user-file-starters.js";
+import { rememberedPerName } from "./remembered.js";
 
 export type UserFileKind = "hardware" | "disko" | "module" | "profile-system" | "age";
 
@@ -22,20 +23,8 @@ export interface UserFile {
   readonly starter?: string;
 }
 
-// The plan and the runbook both list them: worked out once per config and source.
-const filesOf = new WeakMap<HomelabConfig, Map<string, readonly UserFile[]>>();
-
-/** Every user file the config needs, in config order, each path once. */
-export function userFiles(config: HomelabConfig, source: string): readonly UserFile[] {
-  let known = filesOf.get(config);
-  if (known === undefined) filesOf.set(config, (known = new Map()));
-  let files = known.get(source);
-  if (files === undefined) {
-    files = neededFiles(config, source);
-    known.set(source, files);
-  }
-  return files;
-}
+/** Every user file the config needs, in config order, each path once (the plan and the runbook both ask). */
+export const userFiles: (config: HomelabConfig, source: string) => readonly UserFile[] = rememberedPerName(neededFiles);
 
 function neededFiles(config: HomelabConfig, source: string): UserFile[] {
   const files = [
