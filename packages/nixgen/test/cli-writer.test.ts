@@ -1,4 +1,5 @@
 // The writer behind `gen`: deciding, remembering (the manifest) and writing safely.
+import { readdirSync } from "node:fs";
 import { chmod, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -6,6 +7,7 @@ import { writeFileAtomic } from "../src/write/atomic-write.js";
 import type { FileChange } from "../src/write/diff-tree.js";
 import { ManifestError, manifestText, readManifest } from "../src/write/manifest.js";
 import { isSafeRelativePath } from "../src/write/safe-path.js";
+import { topmostNewDirectory } from "../src/write/staged-tree.js";
 import { syncFiles, syncOutput } from "../src/write/sync.js";
 import { snapshot, tempDir, writeFiles } from "./helpers/cli-run.js";
 
@@ -139,6 +141,55 @@ describe("syncOutput", () => {
   });
 });
 
+describe("new directories", () => {
+  test("appear whole: none is in the output until all its files are written, then no staging is left", async () => {
+    const out = await tempDir();
+    await writeFiles(out, { "old/mine.nix": "mine\n" });
+    const planned = ["top.nix", "new/a/x.nix", "new/b.nix", "old/sub/y.nix", "old/z.nix"];
+    const visible: Record<string, string[]> = {};
+    await syncFiles(
+      out,
+      planned.map((path) => ({ path, kind: "module" as const, render: () => `${path}\n` })),
+      // What a reader of the output sees as each file is decided (after the one before it was written).
+      { write: true, onChange: (change) => void (visible[change.path] = readdirSync(out, { recursive: true }).map(String)) },
+    );
+    // Written straight into the output: a file of a directory that exists; staged: those of a new one.
+    expect(visible["old/sub/y.nix"]).not.toContain("new");
+    expect(visible["old/z.nix"]).not.toContain("old/sub");
+    expect(visible["top.nix"]).toContain("old/z.nix");
+    expect([...(await snapshot(out)).keys()].sort()).toEqual([".nixgen-manifest.json", ...planned, "old/mine.nix"].sort());
+  });
+
+  test("a run that fails half-way leaves none of its new directories and no staging", async () => {
+    const out = await tempDir();
+    const emitted = ["new/a.nix", "new/b.nix"].map((path) => ({
+      path,
+      kind: "module" as const,
+      render: () => {
+        if (path === "new/b.nix") throw new Error("render failed");
+        return `${path}\n`;
+      },
+    }));
+    await expect(syncFiles(out, emitted, { write: true })).rejects.toThrow("render failed");
+    // The intent manifest lists them (a later run removes what it no longer plans), nothing else is there.
+    expect([...(await snapshot(out)).keys()]).toEqual([".nixgen-manifest.json"]);
+  });
+
+  test.each<[string, string, string[], string | undefined]>([
+    ["a file of the output's root", "a.nix", [], undefined],
+    ["a file of a directory that exists", "old/a.nix", ["old"], undefined],
+    ["the topmost directory missing", "new/deep/a.nix", [], "new"],
+    ["below one that exists", "old/new/deep/a.nix", ["old"], "old/new"],
+  ])("topmostNewDirectory: %s", (_, path, existing, want) => {
+    const listing = (dir: string) => new Set(existing.filter((d) => (d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : ".") === dir).map((d) => d.slice(d.lastIndexOf("/") + 1)));
+    expect(topmostNewDirectory(path, listing)).toBe(want);
+  });
+
+  test("topmostNewDirectory: undefined when a listing cannot tell", () => {
+    expect(topmostNewDirectory("x/y/a.nix", (dir) => (dir === "." ? new Set(["x"]) : undefined))).toBeUndefined();
+  });
+});
+
 describe("temporary files", () => {
   test("a dead run's are removed, a running one's and look-alikes are not", async () => {
     const out = await tempDir();
@@ -158,6 +209,15 @@ describe("temporary files", () => {
     const changes = await syncOutput(out, [file("a"), file("sub/x")], { write: true });
     expect(changes.filter((c) => c.kind === "stray").map((c) => c.path)).toEqual([...earlier].sort());
     expect([...(await snapshot(out)).keys()].sort()).toEqual([".nixgen-manifest.json", "a", "sub/x"]);
+  });
+
+  test("a dead run's staging directory is removed with everything in it", async () => {
+    const out = await tempDir();
+    const staging = ".nixgen-2147483646-0123456789ab.tmp";
+    await writeFiles(out, { [`${staging}/new/half.nix`]: "ha" });
+    const changes = await syncOutput(out, [file("a")], { write: true });
+    expect(changes.filter((c) => c.kind === "stray")).toEqual([{ kind: "stray", path: staging }]);
+    expect(await readdir(out)).toEqual([".nixgen-manifest.json", "a"]);
   });
 });
 

@@ -5,13 +5,14 @@
 // it. Files earlier runs generated that the plan dropped are removed after the writes, and the manifest
 // is written last. Temporary files of an interrupted run are found in the directory's root and removed
 // before anything is written.
-import { readdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
+import { readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { EmittedFile, GeneratedFile } from "../emit/types.js";
 import { writeFileAtomic, type AtomicWriteOptions } from "./atomic-write.js";
 import { fileChange, type FileChange, type FileFate } from "./diff-tree.js";
 import { manifestPath, manifestText, readManifest, type ManifestEntry } from "./manifest.js";
 import { assertSafeRelativePath } from "./safe-path.js";
+import { stagedTree, topmostNewDirectory } from "./staged-tree.js";
 import { isStrayTemp } from "./temp-file.js";
 
 export interface SyncOptions {
@@ -65,7 +66,8 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
   ].sort(byPath);
 
   if (options.write) {
-    for (const path of strays) removeIfExists(join(out, path));
+    // A stray is a temporary file or the staging directory (staged-tree.ts) of an interrupted run.
+    for (const path of strays) rmSync(join(out, path), { recursive: true, force: true });
     // Record new files before creating them: if the run stops half-way, the next run still knows they are ours.
     const created = planned.filter((file) => absent.has(file.path));
     const intent = manifestText([...previous.entries, ...created.map(({ path, kind }): ManifestEntry => ({ path, kind }))]);
@@ -76,6 +78,8 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
   // every one of them is written again from the config by the next run. The manifest, which the next run
   // trusts to know what it owns, is flushed.
   const generatedWrite: AtomicWriteOptions = { tempDir: out, flush: false, madeDirectories: new Set() };
+  // A file in a directory the output lacks goes into that new directory, built whole beside the output (staged-tree.ts).
+  const staged = stagedTree(out);
   const removals: string[] = [];
   const fates: FileFate[] = [];
   const take = (step: Step): FileChange | undefined => {
@@ -95,21 +99,29 @@ export async function syncFiles(out: string, files: readonly EmittedFile[], opti
         const before = absent.has(step.path) ? undefined : readIfExists(join(out, step.path));
         const change = fileChange(step.path, after, before);
         if (options.write && change.kind !== "unchanged") {
-          writeFileAtomic(join(out, step.path), after, { ...generatedWrite, mayExist: !absent.has(step.path) });
+          const top = absent.has(step.path) ? topmostNewDirectory(step.path, listing) : undefined;
+          if (top !== undefined) staged.write(top, step.path, after);
+          else writeFileAtomic(join(out, step.path), after, { ...generatedWrite, mayExist: !absent.has(step.path) });
         }
         return change;
       }
     }
   };
-  // One file at a time: its text is garbage before the next is rendered.
-  for (const step of steps) {
-    const change = take(step);
-    if (change === undefined) continue;
-    fates.push({ kind: change.kind, path: change.path });
-    options.onChange?.(change);
+  try {
+    // One file at a time: its text is garbage before the next is rendered.
+    for (const step of steps) {
+      const change = take(step);
+      if (change === undefined) continue;
+      fates.push({ kind: change.kind, path: change.path });
+      options.onChange?.(change);
+    }
+  } catch (error) {
+    staged.discard();
+    throw error;
   }
 
   if (options.write) {
+    staged.commit();
     // After the writes: removing a file may remove its emptied directory, which a write must not race.
     for (const path of removals) removeGenerated(out, path);
     if (manifest.kind === "create" || manifest.kind === "update") writeFileAtomic(join(out, manifestPath), manifest.after, { tempDir: out });
@@ -190,13 +202,7 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-function removeIfExists(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-  }
-}
+
 
 function isMissing(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "ENOENT";

@@ -1,5 +1,6 @@
-// Temporary files of atomic writes: `.nixgen-<pid>-<hex>.tmp`, all in the root of the output directory
-// (the manifest's directory), never beside the file they become. A run killed mid-write (SIGKILL skips
+// Temporary files of atomic writes and staging directories of new directories (staged-tree.ts):
+// `.nixgen-<pid>-<hex>.tmp`, all in the root of the output directory (the manifest's directory), never
+// beside the file they become. A run killed mid-write (SIGKILL skips
 // every clean-up) leaves them in one known place under a name nobody else uses, so the next run finds
 // them with one directory listing; the pid tells a dead run's file from one a running `gen` still writes.
 import { randomBytes } from "node:crypto";
