@@ -31,6 +31,17 @@ describe("parseNixosType", () => {
       { kind: "coercedTo", to: { kind: "attrsOf", of: named("bool") }, from: { kind: "listOf", of: str } },
     ],
     ["unsigned integer, meaning >=0, or string", { kind: "either", left: named("ints.unsigned"), right: str }],
+    // ` or ` splits only outside quotes and parentheses, and never inside a module's own phrase.
+    ['one of "a or b", "c" or signed integer', { kind: "either", left: { kind: "enum", values: ["a or b", "c"] }, right: named("int") }],
+    ["(boolean or string) or signed integer", { kind: "either", left: { kind: "either", left: named("bool"), right: str }, right: named("int") }],
+    [
+      "signed integer or string without line breaks or quotes",
+      {
+        kind: "either",
+        left: named("int"),
+        right: { kind: "custom", description: "string without line breaks or quotes", standIn: { kind: "strMatching", pattern: '[^\n"]*' } },
+      },
+    ],
     ["open submodule of (YAML value)", { kind: "submodule", freeform: { kind: "format", format: "YAML value" } }],
     ["integer or floating point number between 0.01 and 1 (both inclusive)", { kind: "numbersBetween", lowest: 0.01, highest: 1 }],
     [

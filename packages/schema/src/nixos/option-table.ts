@@ -26,28 +26,28 @@ function tablePath(): string {
   return fileURLToPath(new URL("../data/nixos-options.tsv", entry));
 }
 
-let lines: readonly string[] | undefined;
+let table: Buffer | undefined;
 let rows: readonly OptionRow[] | undefined;
 let tree: OptionNode | undefined;
 
-/** The `name<TAB>type` lines of the committed option list, read once. */
-function tableLines(): readonly string[] {
-  lines ??= dataLines(readFileSync(tablePath(), "utf8"));
-  return lines;
+/** The committed option list as it is on disk, read once. */
+function tableBytes(): Buffer {
+  table ??= readFileSync(tablePath());
+  return table;
 }
 
 /** Every row of the committed NixOS option list, read once. */
 export function nixosOptionRows(): readonly OptionRow[] {
-  rows ??= tableLines().map(splitRow);
+  rows ??= parseOptionRows(tableBytes().toString("utf8"));
   return rows;
 }
 
 /**
  * The committed option list as a tree. A check looks up a few paths among 20,000 options: the tree
- * is expanded node by node as it is walked, straight from the table's lines, which are sorted by name.
+ * is expanded node by node as it is walked, straight from the table's bytes, which are sorted by name.
  */
 export function nixosOptionTree(): OptionNode {
-  tree ??= lazyOptionTree(tableLines());
+  tree ??= lazyOptionTree(tableBytes());
   return tree;
 }
 
