@@ -44,10 +44,15 @@ function lxcConf(ctx: EmitContext, settings: LxcSettings): EmittedFile {
 }
 
 function createScript(ctx: EmitContext, settings: LxcSettings): EmittedFile {
-  const about = `Creates LXC container ${settings.vmid} (${settings.name}) on ${settings.nodeLabel}, as ${lxcConfPath(settings)} describes.`;
   return {
     path: lxcScriptPath(settings),
     kind: "shell",
-    render: () => render("lxc-create.sh", { header: headerLines(ctx), about, commands: lxcCommands(settings) }),
+    render: () =>
+      render("lxc-create.sh", {
+        header: headerLines(ctx),
+        // Written when the file renders, not held from the plan on (a container each).
+        about: `Creates LXC container ${settings.vmid} (${settings.name}) on ${settings.nodeLabel}, as ${lxcConfPath(settings)} describes.`,
+        commands: lxcCommands(settings),
+      }),
   };
 }
