@@ -168,8 +168,8 @@ function lxcView(config: HomelabConfig, name: string, machine: LxcMachine) {
     node: settings.node,
     address: config.proxmox.nodes[settings.node]?.address,
     commands: lxcCommands(settings),
-    conf: lxcConfPath(settings),
-    script: lxcScriptPath(settings),
+    conf: lxcConfPath(settings.vmid),
+    script: lxcScriptPath(settings.vmid),
     configCheck: `pct config ${settings.vmid}`,
     // Unprivileged containers see host uid 101000 as their uid 1000 (the default `lxc.idmap` of pct(1), "Unprivileged Containers").
     uidShift: !machine.proxmox.privileged && machine.proxmox.bindMounts.length > 0,
