@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { effectiveValue, enabledServices, findOption, resolveProfile, type HomelabConfig, type Machine, type ServiceModule } from "@homelab/schema";
 import { isOptionGroup, keyKind, reachableKeyNames } from "@homelab/schema/internal";
+import { listed, noItems } from "../emit/empty-list.js";
 
 /** The path shown for a node of a directory mapping created outside the config. */
 export const unmanagedPath = "(created outside this config)";
@@ -266,8 +267,7 @@ function digest(keys: readonly string[]): string {
 
 // Most of a model's lists are empty (10,000 bench machines: 63,000 of 88,000, and 18,000 of 22,000
 // services open no port): one shared empty list, and one shared pair of them, rather than an array each.
-const none: readonly never[] = Object.freeze([]);
-const noPorts: Ports = Object.freeze({ tcp: none, udp: none });
+const noPorts: Ports = Object.freeze({ tcp: noItems, udp: noItems });
 
 /** Each list sorted, each port once. */
 function portLists(tcp: readonly number[], udp: readonly number[]): Ports {
@@ -276,10 +276,6 @@ function portLists(tcp: readonly number[], udp: readonly number[]): Ports {
 
 function sortedPorts(ports: readonly number[]): readonly number[] {
   return listed([...new Set(ports)].sort((a, b) => a - b));
-}
-
-function listed<T>(list: readonly T[]): readonly T[] {
-  return list.length === 0 ? none : list;
 }
 
 function sortedEntries<T>(record: Readonly<Record<string, T>>): [string, T][] {
