@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import type { Issue } from "@homelab/schema";
 import { reviewJsonPath } from "./emit/review-json.js";
-import { emitPlan, InvalidConfigError, type EmittedPlan } from "./plan.js";
+import { asConfigError, emitPlan, InvalidConfigError, type EmittedPlan } from "./plan.js";
 import type { ReviewModel } from "./review/model.js";
 import { rekeyList, type Rekey } from "./review/rekey.js";
 import type { FileChange, FileFate } from "./write/diff-tree.js";
@@ -62,6 +62,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 /** The rest of `generate`, once the config is validated: checks the user files and syncs `out`. */
 async function syncPlan(planned: EmittedPlan, options: Omit<GenerateOptions, "config">): Promise<GenerateResult> {
+  try {
+    return await syncRendering(planned, options);
+  } catch (error) {
+    // A file renders as it is written (or as `beforeSync` evaluates it).
+    throw asConfigError(error, planned.config);
+  }
+}
+
+async function syncRendering(planned: EmittedPlan, options: Omit<GenerateOptions, "config">): Promise<GenerateResult> {
   const dir = resolve(options.cwd ?? ".", options.out);
   const missing = await missingUserFiles(dir, planned.userFiles);
   if (missing.length > 0) throw new InvalidConfigError(missingUserFileIssues(options.out, missing));

@@ -63,6 +63,22 @@ describe("reviewModel", () => {
     expect(m.secrets["s"]).toMatchObject({ file: "secrets/s.age", readers: ["a", "admin"], usedBy: [] });
     expect(m.secrets["t"]?.file).toBe("secrets/tee.age");
   });
+
+  test("machines share one empty list and one pair of empty port lists (a model holds one per machine)", () => {
+    const m = model((config) => {
+      config["machines"].c = { kind: "metal", hostname: "c" };
+      config["modules"].quiet = { description: "Quiet", options: {} };
+      config["machines"].b.services = { quiet: true };
+      config["machines"].c.services = { quiet: true };
+    });
+    const [b, c] = [m.machines["b"], m.machines["c"]];
+    expect(b?.mounts).toEqual([]);
+    expect(b?.mounts).toBe(c?.mounts);
+    expect(b?.secrets).toBe(c?.mounts);
+    expect(b?.ports.udp).toBe(c?.mounts);
+    expect(b?.services["quiet"]?.ports).toEqual({ tcp: [], udp: [] });
+    expect(b?.services["quiet"]?.ports).toBe(c?.services["quiet"]?.ports);
+  });
 });
 
 describe("diffModels", () => {

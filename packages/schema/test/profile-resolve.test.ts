@@ -48,6 +48,38 @@ describe("resolveProfile", () => {
       userSettings: { username: "u", extraGroups: ["docker"] },
     });
   });
+
+  test("a profile shares what it does not change with its base's resolution", () => {
+    const { profiles } = homelabConfig.parse({
+      profiles: {
+        base: { systemSettings: { allowedTCPPorts: [22], systemPackages: ["vim"] }, userSettings: { extraGroups: ["wheel"] } },
+        leaf: { extends: "base", systemSettings: { systemPackages: { extend: ["git"] } } },
+      },
+    });
+    const leaf = resolveProfile(profiles, "leaf");
+    const base = resolveProfile(profiles, "base");
+    expect(leaf.systemSettings["allowedTCPPorts"]).toBe(base.systemSettings["allowedTCPPorts"]);
+    expect(leaf.userSettings["extraGroups"]).toBe(base.userSettings["extraGroups"]);
+    expect(leaf.systemSettings["systemPackages"]).toEqual(["vim", "git"]);
+    expect(base.systemSettings["systemPackages"]).toEqual(["vim"]);
+  });
+
+  // A cycle is an error the checks report; resolving still ends, each profile along its own chain,
+  // whichever of the two is asked for first.
+  test.each([["a", "b"], ["b", "a"]])("a cycle: %s resolved first, then %s", (first, second) => {
+    const { profiles } = homelabConfig.parse({
+      profiles: {
+        a: { extends: "b", systemSettings: { hostname: "a", allowedTCPPorts: { extend: [1] } } },
+        b: { extends: "a", systemSettings: { hostname: "b", locale: "C", allowedTCPPorts: { extend: [2] } } },
+      },
+    });
+    const want = {
+      a: { chain: ["a", "b"], systemSettings: { hostname: "a", allowedTCPPorts: [2, 1], locale: "C" }, userSettings: {} },
+      b: { chain: ["b", "a"], systemSettings: { hostname: "b", allowedTCPPorts: [1, 2], locale: "C" }, userSettings: {} },
+    };
+    expect(resolveProfile(profiles, first)).toEqual(want[first as "a" | "b"]);
+    expect(resolveProfile(profiles, second)).toEqual(want[second as "a" | "b"]);
+  });
 });
 
 describe("validateConfig keeps the author's settings order", () => {

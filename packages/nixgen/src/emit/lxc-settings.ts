@@ -6,6 +6,7 @@ import type { HomelabConfig, LxcMachine } from "@homelab/schema";
 import { propertyString } from "../text/property-string.js";
 import { encodeProxmoxText } from "../text/proxmox-text.js";
 import { nodeLabel } from "./proxmox-nodes.js";
+import { listed } from "./empty-list.js";
 import { rememberedPerName } from "./remembered.js";
 
 export interface LxcSettings {
@@ -52,7 +53,10 @@ export interface MountPoint {
   readonly comment: string | undefined;
 }
 
-/** Container `name`'s settings: its files and the runbook each ask, so they are worked out once. */
+/**
+ * Container `name`'s settings: its files and the runbook each ask, so they are worked out once, and kept
+ * from MIGRATION.md to the container's own files; their empty lists are one shared list.
+ */
 export const lxcSettings: (config: HomelabConfig, name: string) => LxcSettings = rememberedPerName((config, name) => {
   const machine = config.machines[name];
   if (machine?.kind !== "lxc") throw new Error(`lxcSettings: ${name} is not an LXC container`);
@@ -73,18 +77,20 @@ function containerSettings(config: HomelabConfig, name: string, machine: LxcMach
     cores: proxmox.cores,
     memory: proxmox.memory,
     swap: proxmox.swap,
-    notes: notes(machine.description),
+    notes: listed(notes(machine.description)),
     tags: proxmox.tags === undefined || proxmox.tags.length === 0 ? undefined : proxmox.tags.join(";"),
     rootfs: `${storageId(proxmox.storage, `${field}.storage`)}:${gibibytes(proxmox.disk)}`,
     net0: netN(proxmox.network, 0, `${field}.network`),
-    extraNets: proxmox.extraNetworks.map((network, i) => ({
-      key: `net${i + 1}`,
-      value: netN(network, i + 1, `${field}.extraNetworks[${i}]`),
-    })),
+    extraNets: listed(
+      proxmox.extraNetworks.map((network, i) => ({
+        key: `net${i + 1}`,
+        value: netN(network, i + 1, `${field}.extraNetworks[${i}]`),
+      })),
+    ),
     features: features(proxmox.features),
     unprivileged: proxmox.privileged ? 0 : 1,
     onboot: proxmox.onBoot === true,
-    mounts: [
+    mounts: listed([
       ...proxmox.bindMounts.map((mount, i) => ({
         key: `mp${i}`,
         value: propertyString([
@@ -96,9 +102,9 @@ function containerSettings(config: HomelabConfig, name: string, machine: LxcMach
         comment: mount.comment,
       })),
       ...volumeMounts(proxmox, field),
-    ],
+    ]),
     raw: proxmox.raw,
-    extra: Object.entries(proxmox.extra).map(([key, value]) => `${key}: ${value}`),
+    extra: listed(Object.entries(proxmox.extra).map(([key, value]) => `${key}: ${value}`)),
   };
 }
 

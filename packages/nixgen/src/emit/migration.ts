@@ -12,29 +12,44 @@ import { nodeLabel } from "./proxmox-nodes.js";
 import { lxcCommands, lxcConfPath, lxcScriptPath } from "./proxmox-lxc.js";
 import { mainEntries, storageSteps } from "./proxmox-storage.js";
 import { diskLayoutCommands } from "./platform.js";
-import type { Emitter } from "./types.js";
+import type { EmitContext, Emitter } from "./types.js";
 import { userFiles } from "./user-files.js";
 
 export const emitMigration: Emitter = (ctx) => {
-  const storage = storageView(ctx.config);
-  const machines = Object.entries(ctx.config.machines).flatMap(([name, machine]) =>
-    machine.replaces !== undefined || machine.kind === "lxc" ? [machineView(ctx.config, name, machine)] : [],
-  );
-  const provided = userFiles(ctx.config, ctx.source).map((file) => ({
+  const { config } = ctx;
+  const storage = storageView(config);
+  if (storage === undefined && !Object.values(config.machines).some(inRunbook) && userFiles(config, ctx.source).length === 0) return [];
+  return [
+    {
+      path: "MIGRATION.md",
+      kind: "markdown",
+      // The machines' views are built when the file renders and dropped with it: built here, a
+      // 10,000-machine homelab's (~5 MB) would be held while every other file is written.
+      render: () =>
+        render("migration.md", {
+          header: headerLines(ctx),
+          title: config.name,
+          storage,
+          provided: providedView(ctx),
+          machines: Object.entries(config.machines).flatMap(([name, machine]) => (inRunbook(machine) ? [machineView(config, name, machine)] : [])),
+        }),
+    },
+  ];
+};
+
+/** Machines that replace another one, and LXC containers to create, have a section. */
+function inRunbook(machine: Machine): boolean {
+  return machine.replaces !== undefined || machine.kind === "lxc";
+}
+
+function providedView(ctx: EmitContext) {
+  return userFiles(ctx.config, ctx.source).map((file) => ({
     path: file.path,
     why: file.why,
     how: file.howToCreate,
     command: file.command === undefined ? undefined : `cd ${file.command.cwd} && ${file.command.run}`,
   }));
-  if (storage === undefined && machines.length === 0 && provided.length === 0) return [];
-  return [
-    {
-      path: "MIGRATION.md",
-      kind: "markdown",
-      render: () => render("migration.md", { header: headerLines(ctx), title: ctx.config.name, storage, provided, machines }),
-    },
-  ];
-};
+}
 
 /** rsync runs grouped by where they run (a comment line above them in the fence). */
 interface Copies {
@@ -153,8 +168,8 @@ function lxcView(config: HomelabConfig, name: string, machine: LxcMachine) {
     node: settings.node,
     address: config.proxmox.nodes[settings.node]?.address,
     commands: lxcCommands(settings),
-    conf: lxcConfPath(settings),
-    script: lxcScriptPath(settings),
+    conf: lxcConfPath(settings.vmid),
+    script: lxcScriptPath(settings.vmid),
     configCheck: `pct config ${settings.vmid}`,
     // Unprivileged containers see host uid 101000 as their uid 1000 (the default `lxc.idmap` of pct(1), "Unprivileged Containers").
     uidShift: !machine.proxmox.privileged && machine.proxmox.bindMounts.length > 0,

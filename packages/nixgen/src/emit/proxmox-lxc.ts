@@ -7,11 +7,10 @@ import { lxcSettings, type LxcSettings } from "./lxc-settings.js";
 import { rememberedPer } from "./remembered.js";
 import type { EmitContext, EmittedFile, Emitter } from "./types.js";
 
+// A container's settings are worked out when its first file renders (MIGRATION.md's, which sorts
+// first, or its own), not when the run is planned: the files before it do not hold them.
 export const emitProxmoxLxc: Emitter = (ctx) =>
-  lxcMachines(ctx.config).flatMap(([name]) => {
-    const settings = lxcSettings(ctx.config, name);
-    return [lxcConf(ctx, settings), createScript(ctx, settings)];
-  });
+  lxcMachines(ctx.config).flatMap(([name, machine]) => [lxcConf(ctx, name, machine.proxmox.vmid), createScript(ctx, name, machine.proxmox.vmid)]);
 
 export function lxcMachines(config: HomelabConfig): [string, LxcMachine][] {
   return Object.entries(config.machines).flatMap(([name, machine]) =>
@@ -31,23 +30,34 @@ export const lxcCommands: (settings: LxcSettings) => Rendered = rememberedPer((s
   }),
 );
 
-export function lxcConfPath(settings: LxcSettings): string {
-  return `proxmox/lxc/${settings.vmid}.conf`;
+export function lxcConfPath(vmid: number): string {
+  return `proxmox/lxc/${vmid}.conf`;
 }
 
-export function lxcScriptPath(settings: LxcSettings): string {
-  return `proxmox/lxc/${settings.vmid}-create.sh`;
+export function lxcScriptPath(vmid: number): string {
+  return `proxmox/lxc/${vmid}-create.sh`;
 }
 
-function lxcConf(ctx: EmitContext, settings: LxcSettings): EmittedFile {
-  return { path: lxcConfPath(settings), kind: "proxmox-conf", render: () => render("lxc.conf", { ...settings, header: headerLines(ctx) }) };
-}
-
-function createScript(ctx: EmitContext, settings: LxcSettings): EmittedFile {
-  const about = `Creates LXC container ${settings.vmid} (${settings.name}) on ${settings.nodeLabel}, as ${lxcConfPath(settings)} describes.`;
+function lxcConf(ctx: EmitContext, name: string, vmid: number): EmittedFile {
   return {
-    path: lxcScriptPath(settings),
+    path: lxcConfPath(vmid),
+    kind: "proxmox-conf",
+    render: () => render("lxc.conf", { ...lxcSettings(ctx.config, name), header: headerLines(ctx) }),
+  };
+}
+
+function createScript(ctx: EmitContext, name: string, vmid: number): EmittedFile {
+  return {
+    path: lxcScriptPath(vmid),
     kind: "shell",
-    render: () => render("lxc-create.sh", { header: headerLines(ctx), about, commands: lxcCommands(settings) }),
+    render: () => {
+      const settings = lxcSettings(ctx.config, name);
+      return render("lxc-create.sh", {
+        header: headerLines(ctx),
+        // Written when the file renders, not held from the plan on (a container each).
+        about: `Creates LXC container ${vmid} (${name}) on ${settings.nodeLabel}, as ${lxcConfPath(vmid)} describes.`,
+        commands: lxcCommands(settings),
+      });
+    },
   };
 }

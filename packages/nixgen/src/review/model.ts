@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { effectiveValue, enabledServices, findOption, resolveProfile, type HomelabConfig, type Machine, type ServiceModule } from "@homelab/schema";
 import { isOptionGroup, keyKind, reachableKeyNames } from "@homelab/schema/internal";
+import { listed, noItems } from "../emit/empty-list.js";
 
 /** The path shown for a node of a directory mapping created outside the config. */
 export const unmanagedPath = "(created outside this config)";
@@ -154,13 +155,13 @@ function reviewMachine(config: HomelabConfig, machine: Machine): ReviewMachine {
     ...(machine.description === undefined ? {} : { description: machine.description }),
     ...(machine.kind === "metal" ? {} : { guest: reviewGuest(machine) }),
     ...(machine.profile === undefined ? {} : { profile: machine.profile }),
-    ports: {
-      tcp: sortedPorts([ownPorts.tcp, ...servicePorts.map((ports) => ports.tcp)].flat()),
-      udp: sortedPorts([ownPorts.udp, ...servicePorts.map((ports) => ports.udp)].flat()),
-    },
+    ports: portLists(
+      [ownPorts.tcp, ...servicePorts.map((ports) => ports.tcp)].flat(),
+      [ownPorts.udp, ...servicePorts.map((ports) => ports.udp)].flat(),
+    ),
     services,
-    mounts: mounts(machine),
-    secrets: Object.keys(machine.secrets).sort(compare),
+    mounts: listed(mounts(machine)),
+    secrets: listed(Object.keys(machine.secrets).sort(compare)),
   };
 }
 
@@ -219,7 +220,7 @@ function reviewService(module: ServiceModule, overrides: Readonly<Record<string,
   const domain = module.route === undefined ? undefined : value(module.route.domain);
   const port = module.route === undefined ? undefined : value(module.route.port);
   return {
-    ports: { tcp: sortedPorts(ports(module.firewall?.tcp)), udp: sortedPorts(ports(module.firewall?.udp)) },
+    ports: portLists(ports(module.firewall?.tcp), ports(module.firewall?.udp)),
     // A value set by a Nix expression is only known to Nix: shown as "(computed)".
     ...(module.route === undefined ? {} : { route: { domain: plain(domain), port: plain(port) } }),
   };
@@ -246,7 +247,7 @@ function mounts(machine: Machine): ReviewMount[] {
     source: `${mount.server}:${mount.export}`,
     target: mount.mountPoint,
   }));
-  return [...guestMounts, ...nfs];
+  return guestMounts.concat(nfs);
 }
 
 /** Users and hosts a secret is encrypted to: groups stand for their members. */
@@ -264,8 +265,17 @@ function digest(keys: readonly string[]): string {
   return createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 12);
 }
 
-function sortedPorts(ports: readonly number[]): number[] {
-  return [...new Set(ports)].sort((a, b) => a - b);
+// Most of a model's lists are empty (10,000 bench machines: 63,000 of 88,000, and 18,000 of 22,000
+// services open no port): one shared empty list, and one shared pair of them, rather than an array each.
+const noPorts: Ports = Object.freeze({ tcp: noItems, udp: noItems });
+
+/** Each list sorted, each port once. */
+function portLists(tcp: readonly number[], udp: readonly number[]): Ports {
+  return tcp.length === 0 && udp.length === 0 ? noPorts : { tcp: sortedPorts(tcp), udp: sortedPorts(udp) };
+}
+
+function sortedPorts(ports: readonly number[]): readonly number[] {
+  return listed([...new Set(ports)].sort((a, b) => a - b));
 }
 
 function sortedEntries<T>(record: Readonly<Record<string, T>>): [string, T][] {
