@@ -6,7 +6,7 @@ import type { HomelabConfig, LxcMachine } from "@homelab/schema";
 import { propertyString } from "../text/property-string.js";
 import { encodeProxmoxText } from "../text/proxmox-text.js";
 import { nodeLabel } from "./proxmox-nodes.js";
-import { listed } from "./empty-list.js";
+import { listed } from "../empty-list.js";
 import { rememberedPerName } from "./remembered.js";
 
 export interface LxcSettings {

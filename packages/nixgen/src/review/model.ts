@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { effectiveValue, enabledServices, findOption, resolveProfile, type HomelabConfig, type Machine, type ServiceModule } from "@homelab/schema";
 import { isOptionGroup, keyKind, reachableKeyNames } from "@homelab/schema/internal";
-import { listed, noItems } from "../emit/empty-list.js";
+import { listed, noItems } from "../empty-list.js";
 
 /** The path shown for a node of a directory mapping created outside the config. */
 export const unmanagedPath = "(created outside this config)";
