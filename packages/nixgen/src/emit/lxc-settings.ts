@@ -3,10 +3,10 @@
 // Reference: pct(1); property strings are built by ../text/property-string.ts, which refuses what
 // Proxmox cannot read back.
 import type { HomelabConfig, LxcMachine } from "@homelab/schema";
+import { listed } from "../empty-list.js";
 import { propertyString } from "../text/property-string.js";
 import { encodeProxmoxText } from "../text/proxmox-text.js";
 import { nodeLabel } from "./proxmox-nodes.js";
-import { listed } from "../empty-list.js";
 import { rememberedPerName } from "./remembered.js";
 
 export interface LxcSettings {

@@ -205,8 +205,6 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-
-
 function isMissing(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "ENOENT";
 }
