@@ -12,6 +12,9 @@ import { cliPath, nixgen, snapshot, tempDir } from "./helpers/cli-run.js";
 
 const temporary = /^\.nixgen-\d+-[0-9a-f]{12}\.tmp$/;
 const rounds = 3;
+// A kill can land between two writes (no temporary file left): under load all three may, so the test
+// goes on, up to this many rounds, until one has landed mid-write.
+const maxRounds = 12;
 
 test("SIGKILL mid-write, several times: the next run leaves no stray file and check passes", async () => {
   const dir = await tempDir();
@@ -19,7 +22,7 @@ test("SIGKILL mid-write, several times: the next run leaves no stray file and ch
   // Two homelabs of one size (different seeds) so that every run rewrites most files.
   const configs = [synthHomelab(100, 1), synthHomelab(100, 2)];
   let strays = 0;
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < rounds || (strays === 0 && round < maxRounds); round++) {
     await writeFile(join(dir, "homelab.config.json"), JSON.stringify(configs[round % 2]));
     provideUserFiles(join(dir, "homelab.config.json"), out);
     const run = execa(process.execPath, [cliPath, "gen", "--config", "homelab.config.json", "--out", "out"], { cwd: dir, reject: false });

@@ -25,11 +25,7 @@ export interface AtomicWriteOptions {
 
 export function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): void {
   const { tempDir = dirname(file), flush = true, mayExist = true, madeDirectories = new Set<string>() } = options;
-  const dir = dirname(file);
-  if (!madeDirectories.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirectories.add(dir);
-  }
+  makeDirectoryOnce(dirname(file), madeDirectories);
   const temporary = join(tempDir, newTempName());
   const mode = mayExist ? modeOf(file) : undefined;
   try {
@@ -48,6 +44,13 @@ export function writeFileAtomic(file: string, content: string, options: AtomicWr
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Makes `dir` (and its parents) unless `made`, the directories this writer already made, holds it. */
+export function makeDirectoryOnce(dir: string, made: Set<string>): void {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
 }
 
 function modeOf(file: string): number | undefined {

@@ -7,6 +7,7 @@
 // and a write per file, as a plain copy does, instead of a rename per file as well.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { makeDirectoryOnce } from "./atomic-write.js";
 import { newTempName } from "./temp-file.js";
 
 export interface StagedTree {
@@ -26,11 +27,7 @@ export function stagedTree(out: string): StagedTree {
     write(top, path, content) {
       stage ??= makeStage(out);
       tops.add(top);
-      const dir = dirname(join(stage, path));
-      if (!madeDirectories.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        madeDirectories.add(dir);
-      }
+      makeDirectoryOnce(dirname(join(stage, path)), madeDirectories);
       writeFileSync(join(stage, path), content, { encoding: "utf8", flag: "wx" });
     },
     commit() {
