@@ -116,23 +116,30 @@ export const checkReplacedLists: Check = (config) =>
     );
   });
 
-export const checkSettingsKeys: Check = (config) =>
-  Object.entries(config.profiles).flatMap(([name, profile]) =>
-    settingsSections.flatMap((section) => {
-      const other: SettingsSection = section === "systemSettings" ? "userSettings" : "systemSettings";
-      return Object.keys(profile[section]).flatMap((key): Issue[] => {
-        if (knownKeys[section].includes(key)) return [];
-        const at = ["profiles", name, section, key];
-        if (knownKeys[other].includes(key)) {
-          return [issue("unknown-setting", at, `unknown ${section} key "${key}": it is a ${other} key`, "warning")];
-        }
-        const near = closest(key, knownKeys[section]);
-        return near === undefined
-          ? []
-          : [issue("unknown-setting", at, `unknown ${section} key "${key}": did you mean "${near}"?`, "warning")];
-      });
-    }),
+export const checkSettingsKeys: Check = (config) => {
+  // What is wrong with a key depends on the key alone, and profiles repeat theirs (a thousand profiles
+  // that each set an unlisted `timezone`): each is looked up, and near names searched, once.
+  const problems = { systemSettings: new Map<string, string | undefined>(), userSettings: new Map<string, string | undefined>() };
+  return Object.entries(config.profiles).flatMap(([name, profile]) =>
+    settingsSections.flatMap((section) =>
+      Object.keys(profile[section]).flatMap((key): Issue[] => {
+        const known = problems[section];
+        if (!known.has(key)) known.set(key, settingsKeyProblem(section, key));
+        const problem = known.get(key);
+        return problem === undefined ? [] : [issue("unknown-setting", ["profiles", name, section, key], problem, "warning")];
+      }),
+    ),
   );
+};
+
+/** Why `key` is wrong in `section`, when it is known in the other section or close to a known key. */
+function settingsKeyProblem(section: SettingsSection, key: string): string | undefined {
+  if (knownKeys[section].includes(key)) return undefined;
+  const other: SettingsSection = section === "systemSettings" ? "userSettings" : "systemSettings";
+  if (knownKeys[other].includes(key)) return `unknown ${section} key "${key}": it is a ${other} key`;
+  const near = closest(key, knownKeys[section]);
+  return near === undefined ? undefined : `unknown ${section} key "${key}": did you mean "${near}"?`;
+}
 
 /** A comment for a key the profile does not set is never printed. */
 export const checkProfileComments: Check = (config) =>
