@@ -5,6 +5,7 @@ import type { Issue } from "../issue.js";
 import type { Check } from "./check-helpers.js";
 import { checkBindMountPaths, checkDatasets } from "./clashes.js";
 import { checkDiskSizes } from "./disk.js";
+import { checkEveryValue } from "./every-value.js";
 import { checkHostnameDns } from "./hostname.js";
 import { checkHostnames, checkMacs, checkStaticIps, checkVmids } from "./identity.js";
 import { checkAuthorizedKeys, checkGroupMembers, checkKeyNames, checkProfileKeys, checkRegistryKeys } from "./keys.js";
@@ -16,7 +17,6 @@ import { checkNodes } from "./nodes.js";
 import { checkOpenTofuVms } from "./opentofu.js";
 import { checkVmPlatformSettings } from "./platform.js";
 import { checkFirewallPorts, checkServicePorts } from "./ports.js";
-import { checkPrivateKeys } from "./private-keys.js";
 import {
   checkMachineProfiles,
   checkProfileComments,
@@ -26,14 +26,12 @@ import {
 } from "./profiles.js";
 import { checkMachineSecrets, checkRecipients, checkUnusedSecrets } from "./secrets.js";
 import { checkStateVersion } from "./state-version.js";
-import { checkWritableValues } from "./writable.js";
 import { checkUnusedMappings, checkVirtiofsShares } from "./virtiofs.js";
 
 export type { Check } from "./check-helpers.js";
 
 export const checks: readonly Check[] = [
-  checkWritableValues,
-  checkPrivateKeys,
+  checkEveryValue,
   checkVmids,
   checkHostnames,
   checkHostnameDns,
