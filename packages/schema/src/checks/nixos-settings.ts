@@ -67,17 +67,20 @@ const namedChildren = (node: OptionNode) => [...node.children.keys()].filter((ke
 
 /** `rest` is the option path still to walk from `node`, `done` the part already walked. */
 function settingIssues(node: OptionNode, rest: readonly string[], value: unknown, done: readonly string[], at: ValuePath): Issue[] {
-  const [head, ...tail] = rest;
-  if (head === undefined) return valueIssues(node, value, done, at);
-  if (node.option !== undefined) {
-    const child = node.children.get(head) ?? node.children.get("<name>");
-    if (child !== undefined) return settingIssues(child, tail, value, [...done, head], at);
-    // Deeper than the option: the same as setting the option to an attribute set holding the value.
-    return valueIssues(node, nest(rest, value), done, at);
+  // A loop, not a call per segment: the walk is the same for every machine that sets the option.
+  let here = node;
+  for (let i = 0; i < rest.length; i++) {
+    const head = rest[i] as string;
+    const child = here.children.get(head) ?? here.children.get("<name>");
+    if (child === undefined) {
+      const walked = [...done, ...rest.slice(0, i)];
+      // Deeper than an option: the same as setting the option to an attribute set holding the value.
+      if (here.option !== undefined) return valueIssues(here, nest(rest.slice(i), value), walked, at);
+      return [unknownOption([...walked, head], namedChildren(here), at)];
+    }
+    here = child;
   }
-  const child = node.children.get(head) ?? node.children.get("<name>");
-  if (child === undefined) return [unknownOption([...done, head], namedChildren(node), at)];
-  return settingIssues(child, tail, value, [...done, head], at);
+  return valueIssues(here, value, done.length === 0 ? rest : [...done, ...rest], at);
 }
 
 /** `value` set at `node` (`done` is its path): an option's value, or attributes of a namespace. */
@@ -90,23 +93,27 @@ function valueIssues(node: OptionNode, value: unknown, done: readonly string[], 
     return Object.entries(value).flatMap(([key, item]) => (item === undefined ? [] : settingIssues(node, [key], item, done, [...at, key])));
   }
   const type = node.option.type;
-  const listed = namedChildren(node);
-  const each = node.children.get("<name>");
-  const items = node.children.get("*");
-  // Sub-options the table lists: of the submodule itself (or a free-form one), of each attribute, of each list item.
-  if (listed.length > 0 && isAttrs(value)) {
-    const free = Object.fromEntries(Object.entries(value).filter(([key]) => !listed.includes(key)));
-    const typed = Object.entries(value).filter(([key]) => listed.includes(key));
-    return [
-      ...(Object.keys(free).length === 0 ? [] : misfitIssues(type, free, done, at)),
-      ...typed.flatMap(([key, item]) => (item === undefined ? [] : valueIssues(node.children.get(key) as OptionNode, item, [...done, key], [...at, key]))),
-    ];
-  }
-  if (each !== undefined && isAttrs(value) && !isFreeForm(type)) {
-    return Object.entries(value).flatMap(([key, item]) => (item === undefined || isNixExpr(item) ? [] : submoduleIssues(each, item, [...done, key], [...at, key])));
-  }
-  if (items !== undefined && Array.isArray(value)) {
-    return value.flatMap((item, i) => (isNixExpr(item) ? [] : submoduleIssues(items, item, [...done, String(i)], [...at, i])));
+  // Sub-options the table lists: of the submodule itself (or a free-form one), of each attribute, of
+  // each list item. Only a set or a list can reach them, so a plain value does not expand the node.
+  if (isAttrs(value)) {
+    const listed = namedChildren(node);
+    if (listed.length > 0) {
+      const free = Object.fromEntries(Object.entries(value).filter(([key]) => !listed.includes(key)));
+      const typed = Object.entries(value).filter(([key]) => listed.includes(key));
+      return [
+        ...(Object.keys(free).length === 0 ? [] : misfitIssues(type, free, done, at)),
+        ...typed.flatMap(([key, item]) => (item === undefined ? [] : valueIssues(node.children.get(key) as OptionNode, item, [...done, key], [...at, key]))),
+      ];
+    }
+    const each = node.children.get("<name>");
+    if (each !== undefined && !isFreeForm(type)) {
+      return Object.entries(value).flatMap(([key, item]) => (item === undefined || isNixExpr(item) ? [] : submoduleIssues(each, item, [...done, key], [...at, key])));
+    }
+  } else if (Array.isArray(value)) {
+    const items = node.children.get("*");
+    if (items !== undefined) {
+      return value.flatMap((item, i) => (isNixExpr(item) ? [] : submoduleIssues(items, item, [...done, String(i)], [...at, i])));
+    }
   }
   return misfitIssues(type, value, done, at);
 }
