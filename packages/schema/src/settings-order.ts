@@ -20,10 +20,13 @@ export function withAuthoredSettingsOrder(config: HomelabConfig, input: unknown)
 }
 
 function reorder<T extends object>(parsed: T, order: readonly string[]): T {
-  const position = new Map(order.map((key, i) => [key, i]));
-  const rank = (key: string) => position.get(key) ?? order.length;
-  // The sort is stable: keys missing from the input (none today) keep schema order at the end.
-  return Object.fromEntries(Object.entries(parsed).sort(([a], [b]) => rank(a) - rank(b))) as T;
+  // The keys in the order written, then any the input lacks (none today) in schema order: what a
+  // stable sort by position in the input gives, in two passes instead of a sort and a position map.
+  const from = parsed as Record<string, unknown>;
+  const reordered: Record<string, unknown> = {};
+  for (const key of order) if (Object.hasOwn(from, key)) reordered[key] = from[key];
+  for (const key of Object.keys(from)) if (!Object.hasOwn(reordered, key)) reordered[key] = from[key];
+  return reordered as T;
 }
 
 function field(value: unknown, key: string): object | undefined {
