@@ -253,7 +253,7 @@ export function concat(left: NixValue, right: NixValue): BinaryNode {
  * Nix equivalent throws from `print`, its path starting at `at`.
  * `data({ port: 8080, tags: ["a"] })` prints like `attrs({ port: 8080, tags: ["a"] })`.
  */
-export function data(value: readonly NixValue[] | { readonly [key: string]: NixValue | undefined }, at: ValuePath = []): DataNode {
+export function data(value: readonly (NixValue | ListItem)[] | { readonly [key: string]: NixValue | undefined }, at: ValuePath = []): DataNode {
   return { kind: "data", value, at, [NIX_NODE]: true };
 }
 

@@ -37,6 +37,16 @@ describe("toNix", () => {
   });
 });
 
+describe("long output", () => {
+  // The printer sets its text aside in pieces as it grows (a few thousand, then a few dozen of those):
+  // sizes around and well past each step must all come out whole and in order.
+  test.each([1, 4095, 4096, 4097, 65_535, 65_536, 65_537, 300_000])("a list printed in %i pieces", (pieces) => {
+    const items = Array.from({ length: Math.floor((pieces - 3) / 2) }, (_, i) => i);
+    const want = items.length === 0 ? "[ ]" : `[\n${items.map((i) => `  ${i}\n`).join("")}]`;
+    expect(toNix(items)).toBe(items.length === 1 ? "[ 0 ]" : want);
+  });
+});
+
 describe("printFile", () => {
   test("no header: the expression and one newline", () => {
     expect(printFile(attrs({}))).toBe("{ }\n");

@@ -28,6 +28,51 @@ const cases: [name: string, { given: PathEntry[]; want: string }][] = [
     },
   ],
   [
+    "sets inside lists collapse too; what holds nothing to collapse prints as it is",
+    {
+      given: dottedEntries({
+        "services.x": { rules: [{ match: { host: "a" }, to: 1 }, { match: { host: "b", port: 2 } }], plain: { a: 1, b: { c: [1, { d: 2, e: 3 }] } } },
+        "services.y.settings": { only: { deeper: { still: true } }, list: [[{ k: { v: 1 } }]] },
+      }),
+      want: `{
+  services.x = {
+    rules = [
+      {
+        match.host = "a";
+        to = 1;
+      }
+      {
+        match = {
+          host = "b";
+          port = 2;
+        };
+      }
+    ];
+    plain = {
+      a = 1;
+      b.c = [
+        1
+        {
+          d = 2;
+          e = 3;
+        }
+      ];
+    };
+  };
+  services.y.settings = {
+    only.deeper.still = true;
+    list = [
+      [
+        {
+          k.v = 1;
+        }
+      ]
+    ];
+  };
+}`,
+    },
+  ],
+  [
     "a deeper entry merges into the object of an earlier one",
     {
       given: dottedEntries({ "services.caddy": { enable: true }, "services.caddy.email": "a@b.c" }),

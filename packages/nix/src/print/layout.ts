@@ -12,7 +12,8 @@ import { Prec, precOf } from "./precedence.js";
 import { attrPathPieces, type Piece } from "./strings.js";
 
 const NEWLINES: string[] = [];
-const CHUNK = 4096;
+const ROPE_PIECES = 4096;
+const ROPES_PER_CHUNK = 16;
 
 function newlineAt(level: number): string {
   return (NEWLINES[level] ??= `\n${"  ".repeat(level)}`);
@@ -33,10 +34,13 @@ export function layout(e: NixExpr, width: number): string {
 
 export class Printer {
   readonly flat: Flat;
-  // Pieces are joined a few thousand at a time: one growing string is a rope of millions of
-  // nodes at data size, and keeping them alive was most of the time (garbage collection); one
-  // array of every piece is the same problem in smaller objects.
-  private pieces_: string[] = [];
+  // Pieces are appended to a string (a rope V8 flattens once, when the text is used: cheaper than
+  // collecting and joining them, at the size of a generated file). At data size one rope of millions
+  // of pieces kept alive was most of the time (garbage collection), so every few thousand pieces the
+  // rope is set aside, and every few dozen of those joined into one flat string.
+  private rope = "";
+  private ropePieces = 0;
+  private ropes: string[] = [];
   private readonly chunks: string[] = [];
   private readonly heads = new Map<ApplyNode | BinaryNode, HangingHead | null>();
   private col = 0;
@@ -46,9 +50,11 @@ export class Printer {
   }
 
   result(): string {
-    this.chunks.push(this.pieces_.join(""));
-    this.pieces_ = [];
-    return this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join("");
+    if (this.ropes.length === 0 && this.chunks.length === 0) return this.rope;
+    this.ropes.push(this.rope);
+    if (this.chunks.length === 0) return this.ropes.join("");
+    this.chunks.push(this.ropes.join(""));
+    return this.chunks.join("");
   }
 
   write(text: string): void {
@@ -68,10 +74,14 @@ export class Printer {
   }
 
   private append(text: string): void {
-    if (this.pieces_.push(text) === CHUNK) {
-      this.chunks.push(this.pieces_.join(""));
-      this.pieces_ = [];
-    }
+    this.rope += text;
+    if (++this.ropePieces < ROPE_PIECES) return;
+    this.ropes.push(this.rope);
+    this.rope = "";
+    this.ropePieces = 0;
+    if (this.ropes.length < ROPES_PER_CHUNK) return;
+    this.chunks.push(this.ropes.join(""));
+    this.ropes = [];
   }
 
   fits(length: number): boolean {

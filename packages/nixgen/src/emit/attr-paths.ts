@@ -3,7 +3,7 @@
 // `services.grafana = { … };`). Nix rejects an attribute set twice, so entries that reach the same
 // attribute are merged into the first one: objects deep-merge, two lists concatenate, and anything
 // else (expressions) goes through `lib.mkMerge`, which the module system resolves.
-import { attrs, bind, call, data, isNixExpr, list, ref, type AttrKey, type BindingNode, type NixValue } from "@homelab/nix";
+import { attrs, bind, call, data, isNixExpr, list, ref, type AttrKey, type BindingNode, type NixExpr, type NixValue } from "@homelab/nix";
 
 export type PathEntry = readonly [path: readonly AttrKey[], value: NixValue];
 
@@ -40,18 +40,24 @@ function collapsed(path: readonly AttrKey[], value: NixValue): BindingNode {
 }
 
 /**
- * Sets with their single-attribute values collapsed; a list goes to the printer as data (no node per
- * element), with any set in it collapsed. `at` is where a value error inside it is reported, as `bind` would.
+ * Sets with their single-attribute values collapsed. What holds no set to collapse goes to the printer
+ * as data (no node per value), which prints as the nodes would. `at` is where a value error inside it
+ * is reported, as `bind` would.
  */
 function collapsedValue(value: NixValue, at: readonly AttrKey[]): NixValue {
-  if (!Array.isArray(value)) return collapsedItem(value);
-  const items = value as readonly NixValue[];
-  return data(items.some(isContainer) ? items.map(collapsedItem) : items, stringKeys(at));
+  if (!isContainer(value)) return value;
+  if (!hasCollapsible(value)) return data(value as PlainObject, stringKeys(at));
+  if (!Array.isArray(value)) return collapsedSet(value as PlainObject);
+  return data((value as readonly NixValue[]).map(collapsedItem), stringKeys(at));
 }
 
 function collapsedItem(value: NixValue): NixValue {
+  if (!isContainer(value) || !hasCollapsible(value)) return value;
   if (Array.isArray(value)) return (value as readonly NixValue[]).map(collapsedItem);
-  if (!isPlainObject(value)) return value;
+  return collapsedSet(value as PlainObject);
+}
+
+function collapsedSet(value: PlainObject): NixExpr {
   const bindings: BindingNode[] = [];
   for (const key of Object.keys(value)) {
     const item = value[key];
@@ -60,7 +66,21 @@ function collapsedItem(value: NixValue): NixValue {
   return attrs(bindings);
 }
 
-function isContainer(value: NixValue): boolean {
+/** Whether a set somewhere in `value` (a list or a set) has an attribute whose value is a set of one attribute. */
+function hasCollapsible(value: NixValue): boolean {
+  if (Array.isArray(value)) {
+    for (const item of value as readonly NixValue[]) if (isContainer(item) && hasCollapsible(item)) return true;
+    return false;
+  }
+  const set = value as PlainObject;
+  for (const key in set) {
+    const item = set[key];
+    if (isContainer(item as NixValue) && (soleKey(item as NixValue) !== undefined || hasCollapsible(item as NixValue))) return true;
+  }
+  return false;
+}
+
+function isContainer(value: NixValue | undefined): boolean {
   return Array.isArray(value) || isPlainObject(value);
 }
 
@@ -83,19 +103,21 @@ function soleKey(value: NixValue): string | undefined {
 function mergeEntries(entries: readonly PathEntry[]): PathEntry[] {
   const merged: PathEntry[] = [];
   for (const [path, value] of entries) {
-    const outer = merged.findIndex(([existing]) => isPrefix(existing, path));
-    if (outer >= 0) {
+    let outer = 0;
+    while (outer < merged.length && !isPrefix((merged[outer] as PathEntry)[0], path)) outer++;
+    if (outer < merged.length) {
       const [existing, current] = merged[outer] as PathEntry;
       merged[outer] = [existing, mergeAt(current, path.slice(existing.length), value)];
       continue;
     }
-    const inner: number[] = [];
-    for (let i = 0; i < merged.length; i++) if (isPrefix(path, (merged[i] as PathEntry)[0])) inner.push(i);
-    const [first, ...others] = inner;
-    if (first === undefined) {
+    let first = 0;
+    while (first < merged.length && !isPrefix(path, (merged[first] as PathEntry)[0])) first++;
+    if (first === merged.length) {
       merged.push([path, value]);
       continue;
     }
+    const others: number[] = [];
+    for (let i = first + 1; i < merged.length; i++) if (isPrefix(path, (merged[i] as PathEntry)[0])) others.push(i);
     // The new entry encloses earlier ones: it takes the place of the first and absorbs them all, in
     // order, so list items keep the order the entries gave them.
     const [firstPath, firstValue] = merged[first] as PathEntry;

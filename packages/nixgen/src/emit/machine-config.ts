@@ -27,7 +27,10 @@ import type { Emitter } from "./types.js";
 import { rememberedPer } from "./remembered.js";
 
 /** The machine module's arguments; a package named like one is written `pkgs.<name>`. */
-const MODULE_ARGUMENTS: ReadonlySet<string> = new Set(["config", "lib", "pkgs", "modulesPath"]);
+const MODULE_ARGUMENTS = ["config", "lib", "pkgs", "modulesPath"] as const;
+/** Those of a machine whose module needs no `modulesPath`. */
+const PLAIN_ARGUMENTS = MODULE_ARGUMENTS.filter((name) => name !== "modulesPath");
+const MODULE_SCOPE: ReadonlySet<string> = new Set(MODULE_ARGUMENTS);
 
 export const emitMachineConfigs: Emitter = (ctx) =>
   Object.entries(ctx.config.machines).map(([name, machine]) => ({
@@ -38,22 +41,19 @@ export const emitMachineConfigs: Emitter = (ctx) =>
 
 export function machineExpr(config: HomelabConfig, machine: Machine): NixExpr {
   const boot = platform(machine);
-  const entries: PathEntry[] = [
-    ...boot.entries,
-    ...baseSystem(config, machine),
-    ...ageSecrets(config, machine),
-    ...containers(machine),
-    ...guestMounts(machine),
-    ...nfs(machine),
-    ...packages(machine),
-    ...dottedEntries(machine.nixos),
-    ...services(machine),
-  ];
-  return fn(
-    [...MODULE_ARGUMENTS].filter((name) => name !== "modulesPath" || usesModulesPath(machine)),
-    attrs([bind("imports", list(imports(config, machine, boot))), ...mergeBindings(entries)]),
-    { ellipsis: true },
-  );
+  // One list the parts add to, in reading order (a machine has a dozen entries or so).
+  const entries: PathEntry[] = boot.entries.slice();
+  baseSystem(entries, config, machine);
+  ageSecrets(entries, config, machine);
+  containers(entries, machine);
+  guestMounts(entries, machine);
+  nfs(entries, machine);
+  packages(entries, machine);
+  entries.push(...dottedEntries(machine.nixos));
+  services(entries, machine);
+  const bindings = mergeBindings(entries);
+  bindings.unshift(bind("imports", list(imports(config, machine, boot))));
+  return fn(usesModulesPath(machine) ? MODULE_ARGUMENTS : PLAIN_ARGUMENTS, attrs(bindings), { ellipsis: true });
 }
 
 /**
@@ -90,18 +90,18 @@ function profileSystem(config: HomelabConfig, profile: string): string {
  * Host name, state version, SSH, firewall and users. A profile-based machine gets these from its
  * profile's settings, so only what the machine itself lists is added (lists merge across modules).
  */
-function baseSystem(config: HomelabConfig, machine: Machine): PathEntry[] {
+function baseSystem(entries: PathEntry[], config: HomelabConfig, machine: Machine): void {
   const fromProfile = machine.profile !== undefined;
-  const tcp = unique([...(fromProfile ? [] : [22]), ...machine.firewall.tcp]);
-  const entries: PathEntry[] = [];
+  const tcp = unique(fromProfile ? machine.firewall.tcp : [22, ...machine.firewall.tcp]);
   if (!fromProfile && machine.stateVersion !== undefined) entries.push([["system", "stateVersion"], machine.stateVersion]);
   if (!fromProfile) entries.push([["networking", "hostName"], machine.hostname]);
   if (machine.timeZone !== undefined) entries.push([["time", "timeZone"], machine.timeZone]);
   if (!fromProfile) entries.push([["services", "openssh", "enable"], true]);
   if (tcp.length > 0) entries.push([["networking", "firewall", "allowedTCPPorts"], tcp]);
   if (machine.firewall.udp.length > 0) entries.push([["networking", "firewall", "allowedUDPPorts"], unique(machine.firewall.udp)]);
-  for (const [name, user] of Object.entries(machine.users)) {
-    const groups = unique([...(user.admin ? ["wheel"] : []), ...user.extraGroups]);
+  for (const name of Object.keys(machine.users)) {
+    const user = machine.users[name] as Machine["users"][string];
+    const groups = user.admin ? unique(["wheel", ...user.extraGroups]) : unique(user.extraGroups);
     const keys = resolveKeys(config.keys, user.authorizedKeys);
     entries.push([
       ["users", "users", name],
@@ -114,14 +114,13 @@ function baseSystem(config: HomelabConfig, machine: Machine): PathEntry[] {
       },
     ]);
   }
-  return entries;
 }
 
 /** `age.secrets.<name> = { file = ../../secrets/<file>; owner; group; mode; }`: who reads it, spelt out. */
-function ageSecrets(config: HomelabConfig, machine: Machine): PathEntry[] {
-  const entries: PathEntry[] = [];
+function ageSecrets(entries: PathEntry[], config: HomelabConfig, machine: Machine): void {
   if (machine.identityPaths !== undefined) entries.push([["age", "identityPaths"], machine.identityPaths]);
-  for (const [name, use] of Object.entries(machine.secrets)) {
+  for (const name of Object.keys(machine.secrets)) {
+    const use = machine.secrets[name] as Machine["secrets"][string];
     const secret = config.secrets[name];
     if (secret === undefined) throw new Error(`machine secret ${name} is not in secrets (the schema checks refuse this)`);
     const local = use === true ? {} : use;
@@ -135,20 +134,16 @@ function ageSecrets(config: HomelabConfig, machine: Machine): PathEntry[] {
       },
     ]);
   }
-  return entries;
 }
 
-function containers(machine: Machine): PathEntry[] {
-  return [
-    ...(machine.docker ? [[["virtualisation", "docker", "enable"], true] as const] : []),
-    ...(machine.podman ? [[["virtualisation", "podman", "enable"], true] as const] : []),
-  ];
+function containers(entries: PathEntry[], machine: Machine): void {
+  if (machine.docker) entries.push([["virtualisation", "docker", "enable"], true]);
+  if (machine.podman) entries.push([["virtualisation", "podman", "enable"], true]);
 }
 
 /** The QEMU guest agent and virtiofs shares, mounted by mapping id and owned through tmpfiles. */
-function guestMounts(machine: Machine): PathEntry[] {
-  if (machine.kind !== "vm") return [];
-  const entries: PathEntry[] = [];
+function guestMounts(entries: PathEntry[], machine: Machine): void {
+  if (machine.kind !== "vm") return;
   if (machine.proxmox.agent) entries.push([["services", "qemuGuest", "enable"], true]);
   const mounted = machine.proxmox.virtiofs.flatMap((share) => (share.mountPoint === undefined ? [] : [{ ...share, at: share.mountPoint }]));
   for (const share of mounted) {
@@ -156,20 +151,17 @@ function guestMounts(machine: Machine): PathEntry[] {
   }
   const rules = mounted.flatMap(({ at, mode, owner }) => (owner ? [tmpfilesDirectory(at, mode, owner)] : []));
   if (rules.length > 0) entries.push([["systemd", "tmpfiles", "rules"], rules]);
-  return entries;
 }
 
 /** NFS client mounts as `fileSystems`, exports as `services.nfs.server.exports` lines. */
-function nfs(machine: Machine): PathEntry[] {
-  const entries: PathEntry[] = machine.nfs.mounts.map((mount) => [
-    ["fileSystems", mount.mountPoint],
-    { device: `${mount.server}:${mount.export}`, fsType: "nfs", options: mount.options },
-  ]);
+function nfs(entries: PathEntry[], machine: Machine): void {
+  for (const mount of machine.nfs.mounts) {
+    entries.push([["fileSystems", mount.mountPoint], { device: `${mount.server}:${mount.export}`, fsType: "nfs", options: mount.options }]);
+  }
   if (machine.nfs.exports.length > 0) {
     const lines = machine.nfs.exports.map((e) => `${exportsLine(e)}\n`);
     entries.push([["services", "nfs", "server"], { enable: true, exports: str(lines.join("")) }]);
   }
-  return entries;
 }
 
 /** `d /mnt/docker 0755 abl030 users - -`: a directory with its owner, each field escaped for tmpfiles.d(5). */
@@ -186,28 +178,30 @@ export function exportsLine(entry: Machine["nfs"]["exports"][number]): string {
 }
 
 /** `environment.systemPackages = with pkgs; [ vim git ];` */
-function packages(machine: Machine): PathEntry[] {
-  if (machine.packages.length === 0) return [];
-  const items = machine.packages.map((name) => packageRef(name, MODULE_ARGUMENTS));
-  return [[["environment", "systemPackages"], withPkgs(items)]];
+function packages(entries: PathEntry[], machine: Machine): void {
+  if (machine.packages.length === 0) return;
+  const items = machine.packages.map((name) => packageRef(name, MODULE_SCOPE));
+  entries.push([["environment", "systemPackages"], withPkgs(items)]);
 }
 
 /**
  * `homelab.services.<name> = { enable = true; … };` with the machine's overrides, and each secret bound
  * to a module option set to its decrypted path: `adminPasswordFile = config.age.secrets.<name>.path;`.
  */
-function services(machine: Machine): PathEntry[] {
-  const enabled: PathEntry[] = Object.entries(machine.services).map(([name, use]) => [
-    ["homelab", "services", name],
-    { enable: true, ...(use === true ? {} : use) },
-  ]);
-  const bound: PathEntry[] = Object.entries(machine.secrets).flatMap(([name, use]) =>
-    use === true || use.option === undefined
-      ? []
-      : [[["homelab", "services", ...splitPath(use.option)], select(id("config"), ["age", "secrets", name, "path"])]],
-  );
-  return [...enabled, ...bound];
+function services(entries: PathEntry[], machine: Machine): void {
+  for (const name of Object.keys(machine.services)) {
+    const use = machine.services[name];
+    entries.push([["homelab", "services", name], use === true ? ENABLED : { enable: true, ...use }]);
+  }
+  for (const name of Object.keys(machine.secrets)) {
+    const use = machine.secrets[name];
+    if (use === true || use === undefined || use.option === undefined) continue;
+    entries.push([["homelab", "services", ...splitPath(use.option)], select(id("config"), ["age", "secrets", name, "path"])]);
+  }
 }
+
+/** A service used as it is: only enabled (never changed: merging copies). */
+const ENABLED: NixValue = { enable: true };
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];

@@ -6,12 +6,11 @@ import {
   bind,
   call,
   concat,
-  fromJS,
+  data,
   id,
   item,
   lambda,
   letIn,
-  list,
   path,
   printFile,
   select,
@@ -55,10 +54,10 @@ function descriptionLines(profile: Profile): string[] {
 export function profileConfigExpr(profile: Profile): NixExpr {
   const extending = profile.extends !== undefined;
   const sections = settingsSections.map((section) => {
-    const own = settingsBindings(profile, section, extending);
-    if (!extending) return bind(section, attrs(own));
+    const own = ownSettings(profile, section, extending);
+    if (!extending) return bind(section, own ?? attrs([]));
     const inherited = baseSettings(section);
-    return bind(section, own.length === 0 ? inherited : update(inherited, attrs(own)));
+    return bind(section, own === undefined ? inherited : update(inherited, own));
   });
   // Keys the profile system reads beside the settings (`useRustOverlay = false;`), as they are.
   const extra = Object.entries(profile.extra ?? {}).map(([key, value]) => bind(key, value));
@@ -71,28 +70,46 @@ function baseSettings(section: SettingsSection, key?: string): NixExpr {
   return select(id("base"), key === undefined ? [section] : [section, key]);
 }
 
-function settingsBindings(profile: Profile, section: SettingsSection, extending: boolean): BindingNode[] {
-  const comments: Readonly<Record<string, string>> = profile.comments?.[section] ?? {};
-  return Object.entries(profile[section] as Record<string, NixValue | undefined>).flatMap(([key, value]) => {
-    if (value === undefined) return [];
-    const comment = comments[key];
-    return [bind(key, settingExpr(section, key, value, extending), comment === undefined ? undefined : { comment })];
-  });
+/**
+ * The section's own settings as a set, or undefined when it has none. The settings go to the printer
+ * as the data they are (no node per value), with the mergeable lists replaced by their expressions;
+ * a section with comments on its settings is bindings, which carry them.
+ */
+function ownSettings(profile: Profile, section: SettingsSection, extending: boolean): NixExpr | undefined {
+  const settings = profile[section] as Record<string, NixValue | undefined>;
+  const comments = profile.comments?.[section];
+  const bindings: BindingNode[] | undefined = comments === undefined ? undefined : [];
+  // The profile's own record until a value differs; then a copy that keeps the order of the keys.
+  let values = settings;
+  let empty = true;
+  for (const key of Object.keys(settings)) {
+    const value = settings[key];
+    if (value === undefined) continue;
+    empty = false;
+    const expr = isMergeableList(section, key) ? mergeableExpr(section, key, value, extending) : value;
+    if (bindings !== undefined) {
+      const comment = comments?.[key];
+      bindings.push(bind(key, expr, comment === undefined ? undefined : { comment }));
+    } else if (expr !== value) {
+      if (values === settings) values = { ...settings };
+      values[key] = expr;
+    }
+  }
+  if (empty) return undefined;
+  return bindings === undefined ? data(values) : attrs(bindings);
 }
-
 /** Package lists are functions in the profile system: it applies them to its two package sets. */
 const PACKAGE_FUNCTIONS: ReadonlySet<string> = new Set(["systemPackages", "homePackages"]);
 
 /** What a package function's body sees besides `pkgs`: its own arguments and the file's `let`. */
 const PROFILE_SCOPE: ReadonlySet<string> = new Set(["pkgs", "pkgs-unstable", "base"]);
 
-function settingExpr(section: SettingsSection, key: string, value: NixValue, extending: boolean): NixExpr {
-  if (!isMergeableList(section, key)) return fromJS(value);
+function mergeableExpr(section: SettingsSection, key: string, value: NixValue, extending: boolean): NixExpr {
   const { mode, entries } = listMerge(value as MergeableList<NixValue>);
   // With no base to append to, `{ extend }` is the list itself.
   const appends = mode === "extend" && extending;
   if (!PACKAGE_FUNCTIONS.has(key)) {
-    const own = list(listItems(entries, fromJS));
+    const own = data(listItems(entries, (entry) => entry));
     return appends ? concat(baseSettings(section, key), own) : own;
   }
   // pkgs: pkgs-unstable: base.systemSettings.systemPackages pkgs pkgs-unstable ++ (with pkgs; [ … ])
@@ -102,12 +119,16 @@ function settingExpr(section: SettingsSection, key: string, value: NixValue, ext
 }
 
 /** One comment on one value sits beside it (`8043 # nginx`); on a group, above its first value. */
-function listItems<T>(entries: readonly ListEntry<T>[], toExpr: (value: T) => NixExpr): ListItem[] {
-  return entries.flatMap((entry) => {
-    if (!isCommentedGroup(entry)) return [item(toExpr(entry), {})];
-    const [first, ...rest] = entry.items.map((value) => toExpr(value));
-    if (first === undefined) return [];
-    const head = item(first, rest.length === 0 ? { trailingComment: entry.comment } : { comment: entry.comment });
-    return [head, ...rest.map((value) => item(value, {}))];
-  });
+function listItems<T, V extends NixValue>(entries: readonly ListEntry<T>[], toValue: (value: T) => V): (V | ListItem)[] {
+  const items: (V | ListItem)[] = [];
+  for (const entry of entries) {
+    if (!isCommentedGroup(entry)) {
+      items.push(toValue(entry));
+      continue;
+    }
+    const [first, ...rest] = entry.items.map(toValue);
+    if (first === undefined) continue;
+    items.push(item(first, rest.length === 0 ? { trailingComment: entry.comment } : { comment: entry.comment }), ...rest);
+  }
+  return items;
 }
