@@ -1,6 +1,6 @@
 // flake-outputs.nix: a function of the flake's inputs returning its outputs, so the root flake.nix
 // stays `outputs = inputs: import ./generated/<name>/flake-outputs.nix inputs;` and never changes.
-import { attrs, bind, call, fn, inherit, list, path, printFile, ref, type NixExpr, type NixValue } from "@homelab/nix";
+import { attrs, bind, call, data, fn, inherit, path, printFile, ref, type NixExpr, type NixValue } from "@homelab/nix";
 import type { HomelabConfig, Machine } from "@homelab/schema";
 import { headerLines } from "./header.js";
 import { flakeOutputsPath, machineConfigPath, profileConfigPath } from "./output-layout.js";
@@ -47,22 +47,20 @@ export function flakeOutputsExpr(config: HomelabConfig): NixExpr {
 const NIXOS_SYSTEM = ref("nixpkgs.lib.nixosSystem");
 const IMPORT = ref("import");
 const INHERIT_INPUTS = inherit(["inputs"]);
+const INPUTS_ONLY = attrs([INHERIT_INPUTS]);
 const DISKO_MODULE = ref("inputs.disko.nixosModules.disko");
 const AGENIX_MODULE = ref("inputs.agenix.nixosModules.default");
 
 function nixosSystem(name: string, machine: Machine): NixExpr {
   // Profile-based machines read their settings as module arguments, as the profile system's modules expect.
-  const settings =
+  const specialArgs =
     machine.profile === undefined
-      ? []
-      : [inherit(["systemSettings", "userSettings"], call(IMPORT, path(`./${profileConfigPath(machine.profile)}`)))];
+      ? INPUTS_ONLY
+      : attrs([INHERIT_INPUTS, inherit(["systemSettings", "userSettings"], call(IMPORT, path(`./${profileConfigPath(machine.profile)}`)))]);
+  // The argument is plain data, which the printer writes without a node per value.
   return call(
     NIXOS_SYSTEM,
-    attrs([
-      bind("system", machine.system),
-      bind("specialArgs", attrs([INHERIT_INPUTS, ...settings])),
-      bind("modules", list([...inputModules(machine), path(`./${machineConfigPath(name)}`)])),
-    ]),
+    data({ system: machine.system, specialArgs, modules: [...inputModules(machine), path(`./${machineConfigPath(name)}`)] }),
   );
 }
 

@@ -6,7 +6,7 @@
 // The OpenTofu consumer reads `_proxmox.{host,node,templateVmid,defaultStorage}` and, per entry with a
 // `proxmox` block that is not `readonly`, a VM: so LXC containers are marked `readonly`, and VM disks
 // are written in the one unit it parses (`<int>G`). See checks/opentofu.ts in @homelab/schema.
-import { attrs, bind, concat, id, letIn, list, path, printFile, type BindingNode, type NixExpr } from "@homelab/nix";
+import { attrs, bind, concat, data, id, letIn, list, path, printFile, type BindingNode, type NixExpr, type NixValue } from "@homelab/nix";
 import { keyKind, managedMappings, openTofuHost, openTofuNode, PASSTHROUGH } from "@homelab/schema/internal";
 import { resolveProfile, wholeGiB, type HomelabConfig, type Keys, type Machine, type VmMachine } from "@homelab/schema";
 import { headerLines } from "./header.js";
@@ -77,16 +77,23 @@ function keyEntries(machine: Machine): readonly string[] {
 function hostEntry(config: HomelabConfig, name: string, machine: Machine): NixExpr {
   const user = loginUser(config, machine);
   const keys = keyEntries(machine);
-  const entry = [
-    bind("configurationFile", path(`./${machineConfigPath(name)}`)),
-    bind("hostname", machine.hostname),
-    bind("system", machine.system),
-    bind("kind", machine.kind),
-    ...(user === undefined ? [] : [bind("user", user)]),
-    ...(keys.length === 0 ? [] : [bind("authorizedKeys", authorizedKeys(config.keys, keys))]),
-    ...(machine.kind === "metal" ? [] : [proxmoxEntry(machine)]),
-  ];
-  return attrs(withInventory(entry, machine.inventory?.attrs, omittedIn(machine.inventory?.omit ?? [])));
+  const entry: Record<string, NixValue> = {
+    configurationFile: path(`./${machineConfigPath(name)}`),
+    hostname: machine.hostname,
+    system: machine.system,
+    kind: machine.kind,
+  };
+  if (user !== undefined) entry["user"] = user;
+  if (keys.length > 0) entry["authorizedKeys"] = authorizedKeys(config.keys, keys);
+  const proxmox = machine.kind === "metal" ? undefined : proxmoxEntry(machine);
+  if (proxmox !== undefined) entry["proxmox"] = proxmox.value;
+  // Most entries are plain data, which the printer writes without a node per value; an entry with a
+  // comment on its proxmox block or an inventory pass-through is built binding by binding.
+  if (proxmox?.comment === undefined && machine.inventory === undefined) return data(entry);
+  const bindings = Object.entries(entry).map(([key, value]) =>
+    key === "proxmox" && proxmox?.comment !== undefined ? bind(key, value, { comment: proxmox.comment }) : bind(key, value),
+  );
+  return attrs(withInventory(bindings, machine.inventory?.attrs, omittedIn(machine.inventory?.omit ?? [])));
 }
 
 /** Groups by name (`masterKeys`), everything else as literal keys: `masterKeys ++ [ "ssh-ed25519 …" ]`. */
@@ -107,56 +114,57 @@ function authorizedKeys(keys: Keys, entries: readonly string[]): NixExpr {
   return rest.reduce<NixExpr>((acc, segment) => concat(acc, segment), first);
 }
 
-function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): BindingNode {
+/** A guest's `proxmox` block, and the comment above it. */
+function proxmoxEntry(machine: Exclude<Machine, { kind: "metal" }>): { value: NixValue; comment: string | undefined } {
   const { proxmox } = machine;
-  const placement = [
-    bind("node", proxmox.node),
-    bind("vmid", proxmox.vmid),
-    bind("cores", proxmox.cores),
-    bind("memory", proxmox.memory),
-    bind("disk", machine.kind === "vm" ? consumerDisk(proxmox.disk) : proxmox.disk),
-    bind("storage", proxmox.storage),
-    ...(proxmox.onBoot === undefined ? [] : [bind("onBoot", proxmox.onBoot)]),
-    ...(proxmox.tags === undefined ? [] : [bind("tags", list(proxmox.tags))]),
-  ];
-  const inventory = (bindings: BindingNode[]): BindingNode[] =>
-    withInventory(bindings, machine.inventory?.proxmox, omittedIn(machine.inventory?.omit ?? [], "proxmox"));
+  const block: Record<string, NixValue | undefined> = {
+    node: proxmox.node,
+    vmid: proxmox.vmid,
+    cores: proxmox.cores,
+    memory: proxmox.memory,
+    disk: machine.kind === "vm" ? consumerDisk(proxmox.disk) : proxmox.disk,
+    storage: proxmox.storage,
+    onBoot: proxmox.onBoot,
+    tags: proxmox.tags,
+  };
   if (machine.kind === "lxc") {
-    return bind("proxmox", attrs(inventory([...placement, bind("readonly", true)])), {
+    block["readonly"] = true;
+    return {
+      value: withProxmoxInventory(machine, block),
       comment: "An LXC container (proxmox/): readonly, so that OpenTofu does not create it as a VM",
-    });
+    };
   }
   const { machine: machineType, diskInterface, cloneFromTemplate, readonly, description } = machine.proxmox;
   const attached = machine.proxmox.passthrough.filter((device) => !device.deferred).map((device) => device.id);
   const deferred = machine.proxmox.passthrough.filter((device) => device.deferred);
-  const vm = [
-    ...placement,
-    bind("bios", machine.proxmox.bios),
-    bind("cpuType", machine.proxmox.cpuType),
-    ...optional("sockets", machine.proxmox.sockets),
-    ...optional("machine", machineType),
-    ...optional("diskInterface", diskInterface),
-    ...(machine.proxmox.extraDisks.length === 0
-      ? []
-      : [bind("extraDisks", list(machine.proxmox.extraDisks.map((disk) => attrs({ ...disk }))))]),
-    ...(isDefaultNetwork(machine.proxmox.network) ? [] : [bind("network", networkAttrs(machine.proxmox.network))]),
-    ...(machine.proxmox.extraNetworks.length === 0
-      ? []
-      : [bind("extraNetworks", list(machine.proxmox.extraNetworks.map(networkAttrs)))]),
-    ...optional("cloneFromTemplate", cloneFromTemplate),
-    ...optional("readonly", readonly),
-    ...optional("description", description),
-    ...(machine.proxmox.agent ? [] : [bind("agent", false)]),
-    ...(attached.length === 0 ? [] : [bind("passthrough", list(attached))]),
-    ...(machine.proxmox.virtiofs.length === 0
-      ? []
-      : [bind("virtiofs", list(machine.proxmox.virtiofs.map(virtiofsShare)))]),
-  ];
+  Object.assign(block, {
+    bios: machine.proxmox.bios,
+    cpuType: machine.proxmox.cpuType,
+    sockets: machine.proxmox.sockets,
+    machine: machineType,
+    diskInterface,
+    extraDisks: machine.proxmox.extraDisks.length === 0 ? undefined : machine.proxmox.extraDisks.map((disk) => ({ ...disk })),
+    network: isDefaultNetwork(machine.proxmox.network) ? undefined : networkAttrs(machine.proxmox.network),
+    extraNetworks: machine.proxmox.extraNetworks.length === 0 ? undefined : machine.proxmox.extraNetworks.map(networkAttrs),
+    cloneFromTemplate,
+    readonly,
+    description,
+    agent: machine.proxmox.agent ? undefined : false,
+    passthrough: attached.length === 0 ? undefined : attached,
+    virtiofs: machine.proxmox.virtiofs.length === 0 ? undefined : machine.proxmox.virtiofs.map(virtiofsShare),
+  });
   // Deferred devices are planned, not attached: OpenTofu must not see them, the reader should.
   const comment = deferred.map(
     (device) => `PCI passthrough ${device.id} deferred${device.note === undefined ? "" : `: ${device.note}`}`,
   );
-  return bind("proxmox", attrs(inventory(vm)), comment.length === 0 ? {} : { comment: comment.join("\n") });
+  return { value: withProxmoxInventory(machine, block), comment: comment.length === 0 ? undefined : comment.join("\n") };
+}
+
+/** The block as plain data (printed without a node per value), or with the machine's `inventory.proxmox` laid over it. */
+function withProxmoxInventory(machine: Exclude<Machine, { kind: "metal" }>, block: Record<string, NixValue | undefined>): NixValue {
+  if (machine.inventory === undefined) return data(block);
+  const bindings = Object.entries(block).flatMap(([key, value]) => (value === undefined ? [] : [bind(key, value)]));
+  return attrs(withInventory(bindings, machine.inventory.proxmox, omittedIn(machine.inventory.omit ?? [], "proxmox")));
 }
 
 type Network = VmMachine["proxmox"]["network"];
@@ -168,15 +176,15 @@ function isDefaultNetwork(network: Network): boolean {
 }
 
 /** `{ bridge = "vmbr1"; ip = { address = "…/24"; gateway = "…"; }; mac = "BC:24:11:…"; }`, only the fields set. */
-function networkAttrs(network: Network): NixExpr {
-  return attrs({
+function networkAttrs(network: Network): NixValue {
+  return {
     bridge: network.bridge,
-    ip: network.ip === "dhcp" ? "dhcp" : attrs({ ...network.ip }),
+    ip: network.ip === "dhcp" ? "dhcp" : { ...network.ip },
     mac: network.mac,
     model: network.model,
     firewall: network.firewall,
     vlan: network.vlan,
-  });
+  };
 }
 
 /** A binding for a field the consumer defaults when it is absent. */
@@ -191,14 +199,14 @@ function consumerDisk(disk: string): string {
 }
 
 /** `{ mapping = "containers"; cache = "always"; }`: optional fields only when set, named as the OpenTofu provider names them. */
-function virtiofsShare(share: VmMachine["proxmox"]["virtiofs"][number]): NixExpr {
-  return attrs({
+function virtiofsShare(share: VmMachine["proxmox"]["virtiofs"][number]): NixValue {
+  return {
     mapping: share.mapping,
     cache: share.cache,
     direct_io: share.directIo,
     expose_acl: share.exposeAcl,
     expose_xattr: share.exposeXattr,
-  });
+  };
 }
 
 /**

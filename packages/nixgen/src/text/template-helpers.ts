@@ -1,7 +1,5 @@
-// The helpers every template calls, one escaping helper per format (see ./escape.ts), shared by the
-// runtime that renders precompiled templates (./render.ts) and the compiler that checks and compiles
-// them (./compile-templates.ts).
-import type Handlebars from "handlebars";
+// The helpers every compiled template calls, one escaping helper per format (see ./escape.ts), shared
+// by the templates the build precompiled (./render.ts) and those tests compile (./compile-templates.ts).
 import {
   confValue,
   hashComment,
@@ -31,30 +29,33 @@ export function renderedBlock(text: string, format: Format): Rendered {
   return block;
 }
 
-type HelperOptions = Handlebars.HelperOptions & { readonly hash: { readonly where: string; readonly indent?: number } };
-
-export const HELPERS: Handlebars.HelperDeclareSpec = {
-  sh: (value: unknown, options: HelperOptions) => shellWord(text(value, options.hash.where), options.hash.where),
-  conf: (value: unknown, options: HelperOptions) => confValue(text(value, options.hash.where), options.hash.where),
-  comment: (value: unknown, options: HelperOptions) => hashComment(text(value, options.hash.where)),
-  md: (value: unknown, options: HelperOptions) => markdownText(text(value, options.hash.where)),
-  mdcode: (value: unknown, options: HelperOptions) => markdownCode(text(value, options.hash.where), options.hash.where),
-  mdcomment: (value: unknown, options: HelperOptions) => htmlCommentText(text(value, options.hash.where)),
-  block: (value: unknown, options: HelperOptions) => {
-    if (
-      typeof value !== "object" ||
-      value === null ||
-      !blocks.has(value as Rendered) ||
-      (value as Rendered).format !== "sh"
-    ) {
-      throw new TextValueError(`${options.hash.where}: expected shell text from renderBlock`);
+/** What a compiled template (./template-code.ts) calls: one escaping helper per format, and the block rules. */
+export const TEMPLATE_RUNTIME = {
+  sh: (value: unknown, where: string) => shellWord(text(value, where), where),
+  conf: (value: unknown, where: string) => confValue(text(value, where), where),
+  comment: (value: unknown, where: string) => hashComment(text(value, where)),
+  md: (value: unknown, where: string) => markdownText(text(value, where)),
+  mdcode: (value: unknown, where: string) => markdownCode(text(value, where), where),
+  mdcomment: (value: unknown, where: string) => htmlCommentText(text(value, where)),
+  block: (value: unknown, where: string, spaces: number) => {
+    if (typeof value !== "object" || value === null || !blocks.has(value as Rendered) || (value as Rendered).format !== "sh") {
+      throw new TextValueError(`${where}: expected shell text from renderBlock`);
     }
-    return indent((value as Rendered).text, options.hash.indent ?? 0);
+    return indent((value as Rendered).text, spaces);
   },
-  fence(this: unknown, info: string, options: Handlebars.HelperOptions) {
-    return markdownFence(options.fn(this), info);
+  fence: (body: string, info: string) => markdownFence(body, info),
+  /** Handlebars' `#if`: false, undefined, null, "", an empty list, and 0 unless `includeZero=true`, are false. */
+  truthy: (value: unknown, includeZero: boolean) =>
+    !((!value && !(includeZero && value === 0)) || (Array.isArray(value) && value.length === 0)),
+  /** What `#each` walks: a list, or nothing for a missing or false value. */
+  items: (value: unknown): readonly unknown[] => {
+    if (Array.isArray(value)) return value;
+    if (typeof value === "object" && value !== null) throw new TextValueError("{{#each}} takes a list");
+    return [];
   },
 };
+
+export type TemplateRuntime = typeof TEMPLATE_RUNTIME;
 
 function indent(body: string, spaces: number): string {
   const pad = " ".repeat(spaces);
