@@ -34,8 +34,18 @@ export function describeType(type: OptionType): string {
 /** Short JSON-ish text of a value for messages, cut at 40 characters. */
 export function showValue(value: unknown): string {
   if (typeof value === "function") return "a function";
-  const text = typeof value === "bigint" ? String(value) : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === "bigint" ? String(value) : shownAsJson(value);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+// A TypeScript config can hold what JSON cannot write: a bigint inside a set (shown as its digits) or a
+// set that contains itself. Showing the value must never be what fails the run.
+function shownAsJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? String(item) : item)) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 const scalarExpectation: Record<Exclude<OptionType, object>, string> = {

@@ -1,6 +1,6 @@
 import { float, path, ref } from "@homelab/nix";
 import { describe, expect, test } from "vitest";
-import { describeType, typeMismatch, valueFitsType } from "../src/value-fits-type.js";
+import { describeType, showValue, typeMismatch, valueFitsType } from "../src/value-fits-type.js";
 import type { OptionType } from "../src/index.js";
 
 const fits: [type: OptionType, value: unknown][] = [
@@ -77,5 +77,17 @@ describe("describeType", () => {
     [{ submodule: {} }, "submodule"],
   ] as [OptionType, string][])("%j → %s", (type, want) => {
     expect(describeType(type)).toBe(want);
+  });
+});
+
+describe("showValue", () => {
+  test("a bigint inside a set is shown by its digits, not a serialisation error", () => {
+    expect(showValue({ size: 10n })).toBe('{"size":"10"}');
+  });
+
+  test("a set that contains itself is named, not a serialisation error", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(showValue(cyclic)).toBe("[object Object]");
   });
 });
