@@ -98,6 +98,7 @@ function ownSettings(profile: Profile, section: SettingsSection, extending: bool
   if (empty) return undefined;
   return bindings === undefined ? data(values) : attrs(bindings);
 }
+
 /** Package lists are functions in the profile system: it applies them to its two package sets. */
 const PACKAGE_FUNCTIONS: ReadonlySet<string> = new Set(["systemPackages", "homePackages"]);
 
