@@ -6,12 +6,14 @@ import { z } from "zod";
 /**
  * A host name as NixOS's `networking.hostName` defines it
  * (`^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$`): capitals and `_` are allowed, unlike in DNS;
- * the `hostname-dns` check warns where DNS and Proxmox disagree.
+ * the `hostname-dns` check warns where DNS and Proxmox disagree. NixOS's empty name (the DHCP
+ * server's) is refused: hosts.nix, OpenTofu, `pct create --hostname` and the SSH targets of
+ * MIGRATION.md all reach a machine by its name.
  */
 export const hostname = z
   .string()
   .regex(
-    /^$|^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/,
+    /^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/,
     "must be a NixOS host name: 1–63 of letters, digits, _ and -, starting and ending with a letter or digit",
   )
   .describe("Host name (networking.hostName), e.g. `lxchome`");

@@ -9,9 +9,7 @@ export const checkHostnameDns: Check = (config) =>
   Object.entries(config.machines).flatMap(([name, machine]) => {
     const host = machine.hostname;
     const at = ["machines", name, "hostname"];
-    // NixOS takes an empty name (the DHCP server's); Proxmox needs one to create the container.
-    if (host === "" && machine.kind === "lxc") return [issue("lxc-hostname", at, "pct create --hostname needs a host name: a container's cannot be empty")];
-    if (host === "" || dnsLabel.test(host)) return [];
+    if (dnsLabel.test(host)) return [];
     if (machine.kind === "lxc" && host.includes("_"))
       return [issue("lxc-hostname", at, `pct create --hostname refuses ${host}: a container's host name cannot contain _`)];
     const why = host.includes("_")
