@@ -1,9 +1,9 @@
-// `pnpm bench [--quick | --smoke] [--profile]`: every figure of the performance section, as a Markdown
+// `pnpm bench [--quick | --smoke] [--profile] [--work DIR]`: every figure of the performance section, as a Markdown
 // table on stdout and as bench/results.json (`--smoke`: .work/results.json, as its figures mean nothing). Run after `tsc -b` (the root script does it): the bench drives the
 // built CLI and packages, each measurement in fresh processes, so Node start-up is always counted.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchCheck, traceGenLoads } from "./check.mjs";
 import { benchGen } from "./gen.mjs";
@@ -20,7 +20,12 @@ const smoke = process.argv.includes("--smoke");
 const profile = process.argv.includes("--profile");
 const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
-const work = join(bench, ".work");
+// `--work DIR`: where the configs and every output go (default bench/.work). On a machine whose disk is
+// throttled or shared, a tmpfs such as /dev/shm keeps the disk's moods out of the figures.
+const workAt = process.argv.indexOf("--work");
+const workArg = workAt === -1 ? ".work" : process.argv[workAt + 1];
+if (workArg === undefined || workArg.startsWith("--")) throw new Error("bench: --work needs a directory");
+const work = resolve(workAt === -1 ? bench : process.cwd(), workArg);
 // The `bin` of @homelab/nixgen (the bundled CLI), what users run.
 const cli = join(root, "packages/nixgen", JSON.parse(readFileSync(join(root, "packages/nixgen/package.json"), "utf8")).bin.nixgen);
 
@@ -68,6 +73,7 @@ const results = {
     cpu: cpus()[0]?.model ?? "unknown",
     node: process.version,
     cpuAndRss: usageSource,
+    work: work.startsWith(`${root}/`) ? relative(root, work) : work,
   },
   gen,
   scaling,

@@ -7,7 +7,7 @@ export function report(results) {
   const sizes = Object.keys(gen).map(Number);
   const lines = [
     `Measured on ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, ${results.smoke ? "smoke run (proves the bench runs, not how fast)" : results.quick ? "quick run" : "full run"};` +
-      ` every figure is the median of its runs (min–max); CPU time and peak RSS from ${machine.cpuAndRss}.`,
+      ` every figure is the median of its runs (min–max); CPU time and peak RSS from ${machine.cpuAndRss}; outputs written under ${machine.work}.`,
     "",
     "| target | measured | met |",
     "| --- | --- | --- |",
