@@ -1,7 +1,7 @@
 // validate and gen agree: a config that validate accepts never makes gen throw. The examples are
 // mutated at random (one or two strings or numbers replaced, and an identifier renamed everywhere it
-// appears) with text built from the characters line formats, shells and Nix treat specially, and with
-// numbers Nix cannot take as they are.
+// appears; or fields they leave out set, as the JSON Schema allows them) with text built from the
+// characters line formats, shells and Nix treat specially, and with numbers Nix cannot take as they are.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isNixExpr, type ValuePath } from "@homelab/nix";
@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { planValid } from "../src/plan.js";
+import { absentSites, insertAt, schemaValue } from "./schema-arbitrary.js";
 
 const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
 const files = readdirSync(examples, { withFileTypes: true }).filter((entry) => entry.isDirectory()).flatMap(({ name }) =>
@@ -125,6 +126,33 @@ describe("validate and gen agree", async () => {
       { numRuns: runs },
     );
     expect(accepted).toBeGreaterThan(0);
+  });
+
+  // Fields no example sets (schema-arbitrary.ts): one to three of them, anywhere the schema allows one,
+  // hostile or plain within the field's type.
+  test("whatever validate accepts with fields the examples leave out set, gen generates without throwing", () => {
+    let accepted = 0;
+    const absent = bases.map((base) => absentSites(base));
+    const text = fc.oneof(hostile, plain);
+    fc.assert(
+      fc.property(
+        fc.nat(bases.length - 1).chain((which) => {
+          const sites = absent[which] ?? [];
+          const edit = fc.nat(sites.length - 1).chain((i) => schemaValue(sites[i]!.schema, text, hostileNumber).map((value) => [sites[i]!.path, value] as const));
+          return fc.tuple(fc.constant(which), fc.array(edit, { minLength: 1, maxLength: 3 }));
+        }),
+        ([which, edits]) => {
+          let input = bases[which];
+          for (const [path, value] of edits) input = insertAt(input, path, value);
+          const validation = validateConfig(input);
+          if (!validation.ok) return;
+          accepted++;
+          expect(() => planValid(validation.config)).not.toThrow();
+        },
+      ),
+      { numRuns: runs },
+    );
+    expect(accepted).toBeGreaterThan(runs / 50);
   });
 });
 

@@ -27,7 +27,7 @@ const checkCodes = [
 const formatNames = [
   "absolute-path", "account-name", "bridge-name", "exports-client", "exports-option", "host-address", "lxc-raw-key",
   "lxc-raw-line", "mount-option", "no-dot-segments", "one-line", "passwd-field", "proxmox-config-id",
-  "proxmox-description", "proxmox-keyless-value", "proxmox-node-name", "proxmox-property-value", "ssh-destination",
+  "proxmox-config-value", "proxmox-description", "proxmox-keyless-value", "proxmox-node-name", "proxmox-property-value", "ssh-destination",
   "storage-step", "time-zone", "writable-text",
 ] as const;
 

@@ -20,6 +20,7 @@ import {
   account,
   bindMountSource,
   bindMountTarget,
+  containerConfigValue,
   interfaceName,
   exportPath,
   exportsClients,
@@ -90,9 +91,9 @@ const bindMount = z
 
 const volumeMount = z
   .strictObject({
-    storage: z.string().min(1).describe("Proxmox storage of the volume, e.g. local-lvm"),
+    storage: proxmoxId.describe("Proxmox storage of the volume, e.g. local-lvm"),
     size: diskSize.describe("Volume size in whole GiB, e.g. 16G"),
-    container: absolutePath.describe("Path inside the container"),
+    container: bindMountTarget.describe("Path inside the container"),
     readOnly: z.boolean().default(false).describe("Mount read-only (ro=1)"),
     backup: z.boolean().optional().describe("Include in vzdump backups (backup=1)"),
   })
@@ -124,7 +125,7 @@ const lxcProxmox = z.strictObject({
     .describe("Raw lxc.* lines appended to the container config"),
   volumes: z.array(volumeMount).default([]).describe("Storage volumes mounted into the container (mpN)"),
   extra: z
-    .record(z.string().regex(/^[a-z][a-z_]*[0-9]*$/, "must be a pct.conf key such as ostype"), z.string())
+    .record(z.string().regex(/^[a-z][a-z_]*[0-9]*$/, "must be a pct.conf key such as ostype"), containerConfigValue)
     .default({})
     .describe("Further keys of the container config, written as they are (what `nixgen import --proxmox` found outside the model)"),
 });

@@ -72,6 +72,51 @@ describe("disk sizes as Proxmox parses them", () => {
   });
 });
 
+describe("a container's volumes and further config keys, as pct reads them", () => {
+  test("a volume is created on a storage in whole GiB, at a mount point of its own", () => {
+    const config = edit(lxcFixture(), (c) => {
+      c.machines.home.proxmox.bindMounts = [{ host: "/tank/media", container: "/media" }];
+      c.machines.home.proxmox.volumes = [
+        { storage: "local-lvm", size: "passthrough", container: "/srv/a" },
+        { storage: "local-lvm", size: "512M", container: "/srv/b" },
+        { storage: "local-lvm", size: "16G", container: "/media/" },
+      ];
+    });
+    expect(report(config)).toMatchInlineSnapshot(`
+      [
+        "bind-mount-duplicate: ✖ container path /media/ is already the mount point of bindMounts[0]; one would hide the other → at machines.home.proxmox.volumes[2].container",
+        "lxc-disk-size: ✖ a container's volume is created on a storage: passthrough is for VMs → at machines.home.proxmox.volumes[0].size",
+        "lxc-disk-size: ✖ container volumes are whole GiB (mpN: <storage>:<GiB>): 512M is not; write e.g. 16G → at machines.home.proxmox.volumes[1].size",
+      ]
+    `);
+  });
+
+  test("a volume's storage is a Proxmox id and its mount point has no . or .. component", () => {
+    const config = edit(lxcFixture(), (c) => {
+      c.machines.home.proxmox.volumes = [{ storage: "local,lvm", size: "16G", container: "/srv/." }];
+    });
+    expect(report(config)).toMatchInlineSnapshot(`
+      [
+        "format-proxmox-config-id: ✖ Invalid value "local,lvm": must be a Proxmox id: a letter, then at least one of letters, digits, _ and - → at machines.home.proxmox.volumes[0].storage",
+        "format-no-dot-segments: ✖ Invalid value "/srv/.": must not have a "." or ".." component → at machines.home.proxmox.volumes[0].container",
+      ]
+    `);
+  });
+
+  test("a further key's value is one trimmed line, as `key: value` holds it", () => {
+    const config = edit(lxcFixture(), (c) => {
+      c.machines.home.proxmox.extra = { ostype: "nixos", tags: "a\nrootfs: evil", cmode: "", lock: " backup" };
+    });
+    expect(report(config)).toMatchInlineSnapshot(`
+      [
+        "format-proxmox-config-value: ✖ Invalid value "a\\nrootfs: evil": must be one line, not empty, without whitespace at either end: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.tags",
+        "format-proxmox-config-value: ✖ Invalid value "": must be one line, not empty, without whitespace at either end: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.cmode",
+        "format-proxmox-config-value: ✖ Invalid value " backup": must be one line, not empty, without whitespace at either end: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.lock",
+      ]
+    `);
+  });
+});
+
 describe("directory mappings created outside the config", () => {
   test("are referenced and their nodes checked", () => {
     const config = edit(vmFixture(), (c) => {

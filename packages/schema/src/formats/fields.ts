@@ -7,7 +7,7 @@ import { bridgeName, exportsClient, hostAddress, sshDestination } from "./networ
 import { exportsOption, mountOption } from "./options.js";
 import { knownLxcKey, lxcRawLine } from "./lxc-raw.js";
 import { absolute, noDotSegments } from "./paths.js";
-import { configId, keylessPropertyValue, mappingDescription, nodeName, propertyValue } from "./proxmox.js";
+import { configId, configLineValue, keylessPropertyValue, mappingDescription, nodeName, propertyValue } from "./proxmox.js";
 import { oneLine } from "./text.js";
 import { timeZone } from "./time-zone.js";
 
@@ -57,6 +57,8 @@ export const account = formatted(accountName);
 export const lxcRaw = formatted(lxcRawLine, knownLxcKey);
 
 export const mappingDescriptionText = formatted(mappingDescription);
+
+export const containerConfigValue = formatted(configLineValue);
 
 export const passwdText = formatted(passwdField);
 
