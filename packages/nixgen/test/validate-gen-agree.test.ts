@@ -90,10 +90,7 @@ describe("validate and gen agree", async () => {
             const from = leafSites(input).map((path) => valueAt(input, path))[pick % paths.length];
             if (typeof from === "string") input = rename(input, from, text);
           }
-          const validation = validateConfig(input);
-          if (!validation.ok) return;
-          accepted++;
-          expect(() => planValid(validation.config)).not.toThrow();
+          if (generatesWhenValid(input)) accepted++;
         },
       ),
       { numRuns: runs },
@@ -117,10 +114,7 @@ describe("validate and gen agree", async () => {
           let input = bases[which];
           const paths = stringSites[which] as ValuePath[];
           for (const [pick, text] of edits) input = replaceAt(input, paths[pick % paths.length] as ValuePath, text);
-          const validation = validateConfig(input);
-          if (!validation.ok) return;
-          accepted++;
-          expect(() => planValid(validation.config)).not.toThrow();
+          if (generatesWhenValid(input)) accepted++;
         },
       ),
       { numRuns: runs },
@@ -144,10 +138,7 @@ describe("validate and gen agree", async () => {
         ([which, edits]) => {
           let input = bases[which];
           for (const [path, value] of edits) input = insertAt(input, path, value);
-          const validation = validateConfig(input);
-          if (!validation.ok) return;
-          accepted++;
-          expect(() => planValid(validation.config)).not.toThrow();
+          if (generatesWhenValid(input)) accepted++;
         },
       ),
       { numRuns: runs },
@@ -155,6 +146,14 @@ describe("validate and gen agree", async () => {
     expect(accepted).toBeGreaterThan(runs / 50);
   });
 });
+
+/** Whether validate accepts `input`; when it does, gen must generate it without throwing. */
+function generatesWhenValid(input: unknown): boolean {
+  const validation = validateConfig(input);
+  if (!validation.ok) return false;
+  expect(() => planValid(validation.config)).not.toThrow();
+  return true;
+}
 
 function valueAt(value: unknown, path: ValuePath): unknown {
   return path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], value);
