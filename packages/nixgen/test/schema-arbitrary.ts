@@ -116,7 +116,7 @@ function patterned(schema: Schema): fc.Arbitrary<string> | undefined {
   }
 }
 
-/** `value` with `inserted` at `path`, the objects on the way copied. */
+/** `value` with `inserted` at `path` (set or replaced), the objects on the way copied and made where missing. */
 export function insertAt(value: unknown, path: ValuePath, inserted: unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return inserted;

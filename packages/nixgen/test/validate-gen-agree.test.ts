@@ -33,14 +33,6 @@ function leafSites(value: unknown, path: ValuePath = []): ValuePath[] {
   return Object.entries(value).flatMap(([key, item]) => leafSites(item, [...path, key]));
 }
 
-function replaceAt(value: unknown, path: ValuePath, text: unknown): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return text;
-  if (Array.isArray(value)) return value.map((item, i) => (i === head ? replaceAt(item, rest, text) : item));
-  const record = value as Record<string, unknown>;
-  return { ...record, [head]: replaceAt(record[head], rest, text) };
-}
-
 /** `from` replaced by `to` wherever it is a whole key or a whole string: a renamed node, mapping or user. */
 function rename(value: unknown, from: string, to: string): unknown {
   if (value === from) return to;
@@ -84,7 +76,7 @@ describe("validate and gen agree", async () => {
         (which, edits, renamed) => {
           let input = bases[which];
           const paths = sites[which] as ValuePath[];
-          for (const [pick, text] of edits) input = replaceAt(input, paths[pick % paths.length] as ValuePath, text);
+          for (const [pick, text] of edits) input = insertAt(input, paths[pick % paths.length] as ValuePath, text);
           if (renamed !== null) {
             const [pick, text] = renamed;
             const from = leafSites(input).map((path) => valueAt(input, path))[pick % paths.length];
@@ -113,7 +105,7 @@ describe("validate and gen agree", async () => {
         (which, edits) => {
           let input = bases[which];
           const paths = stringSites[which] as ValuePath[];
-          for (const [pick, text] of edits) input = replaceAt(input, paths[pick % paths.length] as ValuePath, text);
+          for (const [pick, text] of edits) input = insertAt(input, paths[pick % paths.length] as ValuePath, text);
           if (generatesWhenValid(input)) accepted++;
         },
       ),

@@ -109,9 +109,9 @@ describe("a container's volumes and further config keys, as pct reads them", () 
     });
     expect(report(config)).toMatchInlineSnapshot(`
       [
-        "format-proxmox-config-value: ✖ Invalid value "a\\nrootfs: evil": must be one line, not empty, without whitespace at either end: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.tags",
-        "format-proxmox-config-value: ✖ Invalid value "": must be one line, not empty, without whitespace at either end: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.cmode",
-        "format-proxmox-config-value: ✖ Invalid value " backup": must be one line, not empty, without whitespace at either end: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.lock",
+        "format-one-line: ✖ Invalid value "a\\nrootfs: evil": must not contain a line break or another control character → at machines.home.proxmox.extra.tags",
+        "format-proxmox-config-value: ✖ Invalid value "": must not be empty nor start or end with whitespace: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.cmode",
+        "format-proxmox-config-value: ✖ Invalid value " backup": must not be empty nor start or end with whitespace: Proxmox reads a config line as \`key: value\` and trims the value → at machines.home.proxmox.extra.lock",
       ]
     `);
   });

@@ -1,5 +1,6 @@
 // Two declarations of one thing, each valid alone: two mount points (bind mounts or volumes) on one
-// container path (the second hides the first), and one ZFS dataset declared twice on a node (storage.sh would create it twice).
+// container path (the second hides the first), and one ZFS dataset declared twice on a node
+// (storage.sh would create it twice).
 // Each issue sits on the later declaration and names the earlier one.
 import { issue, type Issue } from "../issue.js";
 import type { Check } from "./check-helpers.js";

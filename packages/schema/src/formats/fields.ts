@@ -17,7 +17,7 @@ export const hostPath = formatted(absolute, oneLine);
 /** The host side of a bind mount: the keyless first value of `mpN`. */
 export const bindMountSource = formatted(absolute, oneLine, propertyValue, keylessPropertyValue);
 
-/** The container side of a bind mount: `mp=` of `mpN`, which Proxmox checks for `.` and `..`. */
+/** The container side of a mount point (a bind mount or a volume): `mp=` of `mpN`, which Proxmox checks for `.` and `..`. */
 export const bindMountTarget = formatted(absolute, noDotSegments, oneLine, propertyValue);
 
 /** A directory mapping's path on a node: `path=` of a `--map` property string. */
@@ -58,7 +58,7 @@ export const lxcRaw = formatted(lxcRawLine, knownLxcKey);
 
 export const mappingDescriptionText = formatted(mappingDescription);
 
-export const containerConfigValue = formatted(configLineValue);
+export const containerConfigValue = formatted(oneLine, configLineValue);
 
 export const passwdText = formatted(passwdField);
 

@@ -34,13 +34,13 @@ export const nodeName = valueFormat(
 );
 
 /**
- * The value of a line of a container's config (`proxmox.extra`): read with `/^(\S+):\s*(.+?)\s*$/`, so
- * a line break would start another key, an empty value is no line at all, and outer whitespace is lost.
+ * The value of a line of a container's config (`proxmox.extra`, after `oneLine`): read with
+ * `/^(\S+):\s*(.+?)\s*$/`, so an empty value is no line at all, and outer whitespace is lost.
  */
 export const configLineValue = valueFormat(
   "proxmox-config-value",
-  "must be one line, not empty, without whitespace at either end: Proxmox reads a config line as `key: value` and trims the value",
-  (value) => value !== "" && !/[\x00-\x1f\x7f]/.test(value) && value.trim() === value,
+  "must not be empty nor start or end with whitespace: Proxmox reads a config line as `key: value` and trims the value",
+  (value) => value !== "" && value.trim() === value,
 );
 
 /** A mapping's description is one value of a Proxmox config line, whose parser refuses a line feed. */
